@@ -1,0 +1,53 @@
+import { parsePhoneNumberFromString, type PhoneNumber } from 'libphonenumber-js';
+import type { NormalizePhoneNumberResult, NormalizedPhoneNumber, RegionCode } from './phone.types';
+
+/**
+ * Parses a number as people type and store it (spaces, dashes, brackets, dots, "00" or "+"
+ * international prefix, national trunk "0", extensions) into E.164, reading national numbers as
+ * numbers of `defaultRegion` (the company's region).
+ */
+export function normalizePhoneNumber(
+  raw: string,
+  defaultRegion?: RegionCode,
+): NormalizePhoneNumberResult {
+  const parsed = parsePossible(raw, defaultRegion) ?? parseDoubleZeroAsInternational(raw);
+  if (parsed === undefined) return { ok: false, error: { code: 'PHONE_INVALID', raw } };
+  return { ok: true, ...describe(parsed) };
+}
+
+function parsePossible(raw: string, region: RegionCode | undefined): PhoneNumber | undefined {
+  const parsed = parsePhoneNumberFromString(raw, region);
+  return parsed?.isPossible() ? parsed : undefined;
+}
+
+/**
+ * "00" is the international prefix in most of the world but not in every default region (the US
+ * dials "011"), so "0044 20 7946 0958" stored by a European colleague would be read as a broken US
+ * number. No national number starts with "00", so reading it as "+" is safe.
+ */
+function parseDoubleZeroAsInternational(raw: string): PhoneNumber | undefined {
+  const trimmed = raw.trim();
+  if (!trimmed.startsWith('00')) return undefined;
+  return parsePossible(`+${trimmed.slice(2)}`, undefined);
+}
+
+function describe(parsed: PhoneNumber): NormalizedPhoneNumber {
+  return {
+    e164: parsed.number,
+    national: parsed.formatNational(),
+    nationalSignificantNumber: parsed.nationalNumber,
+    countryCallingCode: parsed.countryCallingCode,
+    region: parsed.country,
+    extension: parsed.ext,
+    isValid: parsed.isValid(),
+  };
+}
+
+/**
+ * Whether a raw number names its country itself ("+44 ...", "0044 ..."), as opposed to relying on
+ * the default region. Matching trusts the country only in the first case.
+ */
+export function hasInternationalPrefix(raw: string): boolean {
+  const trimmed = raw.trim();
+  return trimmed.startsWith('+') || trimmed.startsWith('00');
+}

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { buildCallLog, callSubject } from './build-call-log';
+import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';
+
+describe('buildCallLog', () => {
+  it('logs an answered inbound call from the caller to our number, answer to hang-up', () => {
+    const call = endedCall('inbound');
+    expect(buildCallLog(call, { personId: 5, personName: 'Ada Lovelace' }, SETTINGS)).toEqual({
+      outcome: 'connected',
+      from_phone_number: '+442079460958',
+      to_phone_number: '+14155550134',
+      start_time: '2026-03-14 09:30:02',
+      end_time: '2026-03-14 09:30:03',
+      duration: '1',
+      subject: 'Inbound call from Ada Lovelace',
+      user_id: 7,
+      person_id: 5,
+    });
+  });
+
+  it('logs an outbound call from our number to the person', () => {
+    const log = buildCallLog(endedCall('outbound'), { dealId: 9 }, SETTINGS);
+    expect(log).toMatchObject({
+      from_phone_number: '+14155550134',
+      to_phone_number: '+442079460958',
+      subject: 'Outbound call to +442079460958',
+      deal_id: 9,
+    });
+    expect(log).not.toHaveProperty('person_id');
+  });
+
+  it('logs an unanswered call over its ringing time with duration 0', () => {
+    const log = buildCallLog(endedCall('inbound', MISSED_PATH), {}, SETTINGS);
+    expect(log).toMatchObject({
+      outcome: 'no_answer',
+      start_time: '2026-03-14 09:30:01',
+      end_time: '2026-03-14 09:30:02',
+      duration: '0',
+      subject: 'Missed call from +442079460958',
+    });
+    expect(log).not.toHaveProperty('user_id');
+  });
+
+  it('takes an outcome only the agent can know over the computed one', () => {
+    const log = buildCallLog(endedCall('outbound'), { reportedOutcome: 'left_voicemail' }, SETTINGS);
+    expect(log.outcome).toBe('left_voicemail');
+  });
+
+  it("uses the company's number, then a placeholder, when our number is unknown", () => {
+    const call = endedCall('inbound', undefined, { localNumber: undefined });
+    expect(buildCallLog(call, {}, { ...SETTINGS, companyPhoneNumber: '+3726000000' }).to_phone_number).toBe('+3726000000');
+    expect(buildCallLog(call, {}, SETTINGS).to_phone_number).toBe('unknown');
+  });
+
+  it('carries the note only when there is one', () => {
+    expect(buildCallLog(endedCall('inbound'), { noteHtml: '<p>hi</p>' }, SETTINGS).note).toBe('<p>hi</p>');
+    expect(buildCallLog(endedCall('inbound'), { noteHtml: '' }, SETTINGS)).not.toHaveProperty('note');
+  });
+});
+
+describe('callSubject', () => {
+  it('falls back to the number when the name is blank', () => {
+    expect(callSubject(endedCall('outbound'), '  ')).toBe('Outbound call to +442079460958');
+  });
+});

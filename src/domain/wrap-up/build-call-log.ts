@@ -1,0 +1,59 @@
+import { callDurationSeconds } from '../call/call-duration';
+import { isMissedCall, toPipedriveCallOutcome, type PipedriveCallOutcome } from '../call/call-outcome';
+import type { Call, EpochMillis } from '../call/call.types';
+import { formatPipedriveDateTime } from './pipedrive-format';
+import type { CallLogPayload, WrapUpSettings } from './wrap-up.types';
+
+/** Pipedrive requires a number for our side; this stands in when nobody knows it. */
+const UNKNOWN_NUMBER = 'unknown';
+
+export interface CallLogLinks {
+  readonly personId?: number;
+  readonly dealId?: number;
+  readonly personName?: string;
+  readonly noteHtml?: string;
+  readonly reportedOutcome?: PipedriveCallOutcome;
+}
+
+/** The Pipedrive call log of an ended call. */
+export function buildCallLog(call: Call, links: CallLogLinks, settings: WrapUpSettings): CallLogPayload {
+  const { start, end } = callLogPeriod(call);
+  const { from, to } = callLogNumbers(call, settings);
+  return {
+    outcome: links.reportedOutcome ?? toPipedriveCallOutcome(call) ?? 'no_answer',
+    from_phone_number: from,
+    to_phone_number: to,
+    start_time: formatPipedriveDateTime(start),
+    end_time: formatPipedriveDateTime(end),
+    duration: String(callDurationSeconds(call)),
+    subject: callSubject(call, links.personName),
+    ...(call.agentUserId === null ? {} : { user_id: call.agentUserId }),
+    ...(links.personId === undefined ? {} : { person_id: links.personId }),
+    ...(links.dealId === undefined ? {} : { deal_id: links.dealId }),
+    ...(links.noteHtml ? { note: links.noteHtml } : {}),
+  };
+}
+
+/** "Inbound call from Ada Lovelace", "Outbound call to +442079460958", "Missed call from ...". */
+export function callSubject(call: Call, personName: string | undefined): string {
+  const who = personName?.trim() || call.remoteNumber;
+  if (isMissedCall(call)) return `Missed call from ${who}`;
+  return call.direction === 'inbound' ? `Inbound call from ${who}` : `Outbound call to ${who}`;
+}
+
+/**
+ * An answered call is logged from answer to hang-up, so end - start equals the duration Pipedrive
+ * shows; an unanswered one spans the ringing (duration 0), so the log still shows when it rang.
+ */
+function callLogPeriod(call: Call): { start: EpochMillis; end: EpochMillis } {
+  const { createdAt, ringingAt, answeredAt, endedAt } = call.timestamps;
+  const start = answeredAt ?? ringingAt ?? createdAt;
+  return { start, end: endedAt ?? start };
+}
+
+function callLogNumbers(call: Call, settings: WrapUpSettings): { from: string; to: string } {
+  const ours = call.localNumber ?? settings.companyPhoneNumber ?? UNKNOWN_NUMBER;
+  return call.direction === 'inbound'
+    ? { from: call.remoteNumber, to: ours }
+    : { from: ours, to: call.remoteNumber };
+}
