@@ -18,7 +18,7 @@ const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const children: ChildProcess[] = [];
 
-function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
   const child = spawn('npx', ['tsx', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
     if (signal === null) console.error(`${name} exited with code ${code}`);

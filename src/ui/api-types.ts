@@ -1,0 +1,99 @@
+/**
+ * Shapes of our own JSON API as the browser sees them, with small hand-written guards: the page's
+ * JavaScript budget is tight, so no schema library ships to the browser. Malformed contacts are
+ * dropped rather than failing the whole list.
+ */
+export interface ContactPhone {
+  value: string;
+  label: string | null;
+  primary: boolean;
+}
+
+export interface Contact {
+  id: number;
+  name: string;
+  phones: ContactPhone[];
+  organizationName: string | null;
+  pictureUrl: string | null;
+}
+
+export interface ContactsPage {
+  items: Contact[];
+  nextCursor: string | null;
+}
+
+export interface ContactSearchResult {
+  items: Contact[];
+}
+
+export interface Me {
+  user: { id: number; name: string; email: string };
+  company: { id: number; name: string };
+}
+
+export class ResponseShapeError extends Error {
+  constructor(what: string) {
+    super(`Unexpected response from the server (${what})`);
+    this.name = 'ResponseShapeError';
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function optionalString(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function parsePhone(value: unknown): ContactPhone | null {
+  if (!isRecord(value) || typeof value.value !== 'string' || value.value.trim() === '') return null;
+  return { value: value.value, label: optionalString(value.label), primary: value.primary === true };
+}
+
+export function parseContact(value: unknown): Contact | null {
+  if (!isRecord(value)) return null;
+  const { id, name, phones } = value;
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof name !== 'string') return null;
+  const parsedPhones = Array.isArray(phones) ? phones.map(parsePhone).filter((p): p is ContactPhone => p !== null) : [];
+  if (parsedPhones.length === 0) return null;
+  return {
+    id,
+    name,
+    phones: parsedPhones,
+    organizationName: optionalString(value.organizationName),
+    pictureUrl: optionalString(value.pictureUrl),
+  };
+}
+
+function parseContactItems(value: unknown, what: string): Contact[] {
+  if (!isRecord(value) || !Array.isArray(value.items)) throw new ResponseShapeError(what);
+  return value.items.map(parseContact).filter((c): c is Contact => c !== null);
+}
+
+export function parseContactsPage(value: unknown): ContactsPage {
+  const items = parseContactItems(value, 'contacts');
+  const cursor = (value as Record<string, unknown>).nextCursor;
+  return { items, nextCursor: typeof cursor === 'string' && cursor !== '' ? cursor : null };
+}
+
+export function parseContactSearchResult(value: unknown): ContactSearchResult {
+  return { items: parseContactItems(value, 'contact search') };
+}
+
+export function parseMe(value: unknown): Me {
+  if (!isRecord(value) || !isRecord(value.user) || !isRecord(value.company)) throw new ResponseShapeError('me');
+  const { user, company } = value;
+  if (typeof user.id !== 'number' || typeof user.name !== 'string' || typeof company.id !== 'number') {
+    throw new ResponseShapeError('me');
+  }
+  return {
+    user: { id: user.id, name: user.name, email: typeof user.email === 'string' ? user.email : '' },
+    company: { id: company.id, name: typeof company.name === 'string' ? company.name : '' },
+  };
+}
+
+/** The primary phone, else the first one. */
+export function primaryPhone(contact: Contact): ContactPhone | null {
+  return contact.phones.find((phone) => phone.primary) ?? contact.phones[0] ?? null;
+}

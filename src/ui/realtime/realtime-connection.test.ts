@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { connectRealtime, type RealtimeStatus } from './realtime-connection';
+
+type AuthCallback = (send: (data: object) => void) => void;
+
+/** Plays the Socket.IO client: records handlers, lets the test emit events and the handshake. */
+function fakeIo() {
+  const handlers = new Map<string, (() => void)[]>();
+  const socket = {
+    active: true,
+    connect: vi.fn(),
+    disconnect: vi.fn(),
+    removeAllListeners: vi.fn(() => handlers.clear()),
+    on(event: string, handler: () => void) {
+      handlers.set(event, [...(handlers.get(event) ?? []), handler]);
+      return socket;
+    },
+  };
+  let options: { auth?: unknown; withCredentials?: boolean; path?: string } = {};
+  const io = vi.fn((opts: typeof options) => {
+    options = opts;
+    return socket as unknown as Socket;
+  });
+  return {
+    io,
+    socket,
+    options: () => options,
+    emit: (event: string) => handlers.get(event)?.forEach((handler) => handler()),
+    handshake: () =>
+      new Promise<object>((resolve) => {
+        (options.auth as AuthCallback)(resolve);
+      }),
+  };
+}
+
+describe('connectRealtime', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('authenticates every handshake with a fresh token, with credentials, on /socket.io', async () => {
+    const fake = fakeIo();
+    let issued = 0;
+    await connectRealtime({ getToken: async () => `jwt-${++issued}`, onStatus: () => {}, io: fake.io });
+    expect(fake.options()).toMatchObject({ path: '/socket.io', withCredentials: true });
+    await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-1' });
+    await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-2' });
+  });
+
+  it('still attempts the handshake (cookie only) when no token can be had', async () => {
+    const fake = fakeIo();
+    await connectRealtime({ getToken: () => Promise.reject(new Error('outside')), onStatus: () => {}, io: fake.io });
+    await expect(fake.handshake()).resolves.toEqual({});
+  });
+
+  it('reports status and reconnects after the server refused the handshake', async () => {
+    const fake = fakeIo();
+    const statuses: RealtimeStatus[] = [];
+    await connectRealtime({ getToken: async () => 'jwt', onStatus: (s) => statuses.push(s), io: fake.io, retryDelayMs: () => 5000 });
+    fake.emit('connect');
+    fake.socket.active = false;
+    fake.emit('connect_error');
+    expect(statuses).toEqual(['connecting', 'online', 'offline']);
+
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(fake.socket.connect).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(fake.socket.connect).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves reconnection to Socket.IO while the socket is still active, and stops on close', async () => {
+    const fake = fakeIo();
+    const connection = await connectRealtime({ getToken: async () => 'jwt', onStatus: () => {}, io: fake.io, retryDelayMs: () => 10 });
+    fake.emit('connect_error');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.socket.connect).not.toHaveBeenCalled();
+
+    fake.socket.active = false;
+    fake.emit('disconnect');
+    connection.close();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fake.socket.connect).not.toHaveBeenCalled();
+    expect(fake.socket.disconnect).toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,76 @@
+/**
+ * The window's Socket.IO connection. The window stays open for hours, far longer than a session or
+ * a signed token lives, so the handshake `auth` is a callback: every (re)connection asks for a
+ * fresh signed token. socket.io-client is loaded lazily, outside the first screen's bundle.
+ */
+import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
+
+type Connect = (options: Partial<ManagerOptions & SocketOptions>) => Socket;
+
+export type RealtimeStatus = 'connecting' | 'online' | 'offline';
+
+export interface RealtimeOptions {
+  getToken: () => Promise<string>;
+  onStatus: (status: RealtimeStatus) => void;
+  /** Delay before retrying after the server refused the handshake (it does not retry by itself). */
+  retryDelayMs?: (attempt: number) => number;
+  /** socket.io-client's `io`, injected by tests. */
+  io?: Connect;
+}
+
+export interface RealtimeConnection {
+  socket: Socket;
+  close(): void;
+}
+
+const defaultRetryDelay = (attempt: number) => Math.min(60_000, 2_000 * 2 ** Math.min(attempt, 5));
+
+export async function connectRealtime(options: RealtimeOptions): Promise<RealtimeConnection> {
+  const io: Connect = options.io ?? (await import('socket.io-client')).io;
+  const retryDelay = options.retryDelayMs ?? defaultRetryDelay;
+  let refusals = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  options.onStatus('connecting');
+  const socket = io({
+    path: '/socket.io',
+    withCredentials: true,
+    auth: (send) => {
+      options.getToken().then(
+        (token) => send({ token }),
+        // Without a token the server may still accept the session cookie.
+        () => send({}),
+      );
+    },
+  });
+
+  socket.on('connect', () => {
+    refusals = 0;
+    options.onStatus('online');
+  });
+  // Socket.IO gives up when the server refused the handshake (e.g. an expired token) or closed the
+  // socket itself (`socket.active` is false then): retry after a pause, with a fresh token.
+  function retryIfAbandoned(): void {
+    if (socket.active) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => socket.connect(), retryDelay(refusals++));
+  }
+
+  socket.on('disconnect', () => {
+    options.onStatus(socket.active ? 'connecting' : 'offline');
+    retryIfAbandoned();
+  });
+  socket.on('connect_error', () => {
+    options.onStatus('offline');
+    retryIfAbandoned();
+  });
+
+  return {
+    socket,
+    close() {
+      clearTimeout(retryTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}

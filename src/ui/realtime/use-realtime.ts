@@ -1,0 +1,29 @@
+import { useEffect, useState } from 'react';
+import type { Socket } from 'socket.io-client';
+import { connectRealtime, type RealtimeStatus } from './realtime-connection';
+
+/** Connects once per window; the Dialer subscribes to call events on the returned socket. */
+export function useRealtime(getToken: () => Promise<string>): { status: RealtimeStatus; socket: Socket | null } {
+  const [status, setStatus] = useState<RealtimeStatus>('connecting');
+  const [socket, setSocket] = useState<Socket | null>(null);
+
+  useEffect(() => {
+    let isCancelled = false;
+    let close: (() => void) | null = null;
+    connectRealtime({ getToken, onStatus: (next) => !isCancelled && setStatus(next) }).then(
+      (connection) => {
+        if (isCancelled) return connection.close();
+        close = connection.close;
+        setSocket(connection.socket);
+      },
+      () => !isCancelled && setStatus('offline'),
+    );
+    return () => {
+      isCancelled = true;
+      close?.();
+      setSocket(null);
+    };
+  }, [getToken]);
+
+  return { status, socket };
+}

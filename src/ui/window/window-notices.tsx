@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { reloadWindow } from '../reload';
+import { useSdk } from '../sdk/sdk-context';
+import type { SdkUnavailableReason } from '../sdk/pipedrive-sdk';
+
+export const RECONNECT_URL = '/api/auth/login';
+
+/** The account was uninstalled or its tokens revoked: OAuth again, in a new tab (it can't be framed). */
+export function ReconnectNotice() {
+  const { whenReady } = useSdk();
+  const [isReloading, setReloading] = useState(false);
+  return (
+    <div className="notice warning" role="alert">
+      <p>Your Pipedrive account is no longer connected to this app.</p>
+      <div className="notice-actions">
+        <a className="button primary" href={RECONNECT_URL} target="_blank" rel="noopener noreferrer">
+          Reconnect Pipedrive
+        </a>
+        <button
+          type="button"
+          className="button secondary"
+          disabled={isReloading}
+          onClick={() => {
+            setReloading(true);
+            void reloadWindow(whenReady);
+          }}
+        >
+          Reload
+        </button>
+      </div>
+    </div>
+  );
+}
+
+const UNAVAILABLE_TEXT: Record<SdkUnavailableReason, string> = {
+  'outside-pipedrive': 'This window was opened outside Pipedrive. Open it from Pipedrive to place calls.',
+  'no-response': 'Pipedrive is not answering this window. Open it from Pipedrive to place calls.',
+  failed: 'Pipedrive could not set up this window. Reopen it from Pipedrive.',
+};
+
+export function SdkUnavailableNotice({ reason }: { reason: SdkUnavailableReason }) {
+  return (
+    <div className="notice" role="status">
+      <p>{UNAVAILABLE_TEXT[reason]}</p>
+    </div>
+  );
+}
