@@ -236,6 +236,17 @@ describe('sandbox REST API v2', () => {
       expect((await kit.get('/api/v2/organizations/1', token)).body.data).toMatchObject({ id: 1, name: expect.any(String) });
       expect((await kit.get('/api/v2/organizations/999999', token)).status).toBe(404);
     });
+
+    it('lists organizations filtered by ids, with cursor pagination', async () => {
+      const picked = await kit.get('/api/v2/organizations?ids=2,1,999999', token);
+      expect(picked.status).toBe(200);
+      expect(picked.body.data.map((o: { id: number }) => o.id)).toEqual([1, 2]);
+      const first = await kit.get('/api/v2/organizations?limit=1', token);
+      expect(first.body.data).toHaveLength(1);
+      const second = await kit.get(`/api/v2/organizations?limit=1&cursor=${encodeURIComponent(first.body.additional_data.next_cursor)}`, token);
+      expect(second.body.data[0].id).toBeGreaterThan(first.body.data[0].id);
+      expect((await kit.get('/api/v2/organizations?ids=1,abc', token)).status).toBe(400);
+    });
   });
 
   describe('activities', () => {
