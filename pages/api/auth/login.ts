@@ -1,0 +1,10 @@
+import { apiRoute } from '../../../src/server/http/api-route';
+
+/** Starts the OAuth install: a fresh `state`, bound to this browser by a short-lived sealed cookie. */
+export default apiRoute({
+  GET: async ({ res, ctx }) => {
+    const { state, cookie } = await ctx.sessions.createOAuthState();
+    res.setHeader('Set-Cookie', cookie);
+    res.redirect(302, ctx.pipedrive.authorizeUrl(state));
+  },
+});

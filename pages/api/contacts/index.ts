@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { decodeContactsCursor, listContacts } from '../../../src/application/contacts/list-contacts';
+import { contactsSourceFor } from '../../../src/server/contacts-source';
+import { ApiError } from '../../../src/server/http/api-error';
+import { apiRoute } from '../../../src/server/http/api-route';
+import { requireIdentity } from '../../../src/server/http/identity';
+import { parseInput } from '../../../src/server/http/parse';
+
+const querySchema = z.object({
+  cursor: z.string().max(2048).optional().transform((cursor) => (cursor === '' ? undefined : cursor)),
+  limit: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(100))
+    .default(50),
+});
+
+/** Callable contacts (persons with a phone), a page at a time: `{ items, nextCursor }`. */
+export default apiRoute({
+  GET: async ({ req, ctx }) => {
+    const identity = await requireIdentity(req, ctx);
+    const query = parseInput(querySchema, req.query);
+    const cursor = query.cursor === undefined ? null : decodeContactsCursor(query.cursor);
+    if (query.cursor !== undefined && cursor === null) throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not valid; start from the first page.');
+    return listContacts(contactsSourceFor(ctx.pipedrive, identity), { cursor, limit: query.limit });
+  },
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { parseSearchTerm, searchContacts } from '../../../src/application/contacts/search-contacts';
+import { contactsSourceFor } from '../../../src/server/contacts-source';
+import { ApiError } from '../../../src/server/http/api-error';
+import { apiRoute } from '../../../src/server/http/api-route';
+import { requireIdentity } from '../../../src/server/http/identity';
+import { parseInput } from '../../../src/server/http/parse';
+
+const querySchema = z.object({ term: z.string().max(200) });
+
+/** Searches the whole Pipedrive account by name or phone: `{ items }`, only persons with a phone. */
+export default apiRoute({
+  GET: async ({ req, ctx }) => {
+    const identity = await requireIdentity(req, ctx);
+    const term = parseSearchTerm(parseInput(querySchema, req.query).term);
+    if (!term.ok) throw new ApiError(400, 'SEARCH_TERM_TOO_SHORT', term.message);
+    return { items: await searchContacts(contactsSourceFor(ctx.pipedrive, identity), term) };
+  },
+});

@@ -1,0 +1,13 @@
+import { apiRoute } from '../../src/server/http/api-route';
+import { requireIdentity } from '../../src/server/http/identity';
+
+/** The signed-in agent and their company, as stored at install time. */
+export default apiRoute({
+  GET: async ({ req, ctx }) => {
+    const { account } = await requireIdentity(req, ctx);
+    return {
+      user: { id: account.userId, name: account.name, email: account.email },
+      company: { id: account.companyId, name: account.companyName },
+    };
+  },
+});

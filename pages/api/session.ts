@@ -1,0 +1,29 @@
+import { ApiError } from '../../src/server/http/api-error';
+import { apiRoute } from '../../src/server/http/api-route';
+import { PIPEDRIVE_TOKEN_HEADER } from '../../src/server/http/identity';
+
+export const config = { api: { bodyParser: { sizeLimit: '1kb' } } };
+
+/**
+ * Renews the session cookie from a fresh signed Pipedrive token (SDK GET_SIGNED_TOKEN) in the
+ * `X-Pipedrive-Token` header. 204 with the cookie; the cookie lives as long as the access token.
+ */
+export default apiRoute({
+  POST: async ({ req, res, ctx }) => {
+    const token = req.headers[PIPEDRIVE_TOKEN_HEADER];
+    if (typeof token !== 'string' || token === '') throw new ApiError(401, 'TOKEN_REQUIRED', 'Send a signed Pipedrive token in the X-Pipedrive-Token header.');
+    const verified = await ctx.verifyIframeToken(token);
+    if (!verified.ok) {
+      throw verified.reason === 'expired'
+        ? new ApiError(401, 'TOKEN_EXPIRED', 'The Pipedrive token has expired. Get a fresh one.')
+        : new ApiError(401, 'TOKEN_INVALID', 'The Pipedrive token is not valid.');
+    }
+    const key = { companyId: verified.identity.companyId, userId: verified.identity.userId };
+    const account = await ctx.accounts.find(key);
+    if (!account) throw new ApiError(403, 'ACCOUNT_NOT_INSTALLED', 'Install the app in Pipedrive to use it.');
+    if (account.status !== 'connected') throw new ApiError(403, 'ACCOUNT_DISCONNECTED', 'The Pipedrive connection was revoked. Re-authorize the app.');
+    const access = await ctx.pipedrive.getAccess(key);
+    res.setHeader('Set-Cookie', await ctx.sessions.createSessionCookie(key, access.accessTokenExpiresAt));
+    return undefined;
+  },
+});

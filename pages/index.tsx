@@ -1,0 +1,49 @@
+import type { GetServerSideProps } from 'next';
+import { AccountUnavailableError } from '../src/adapters/pipedrive/pipedrive-error';
+import { getAppContext } from '../src/server/app-context';
+import { FloatingWindowApp } from '../src/ui/floating-window-app';
+import type { FloatingWindowPageProps } from '../src/ui/page-props';
+
+/**
+ * The floating window. Pipedrive loads it with `token` (signed JWT), `userId`, `companyId`, `id`
+ * and `theme`. Only a verified token opens a session; the unsigned ids must agree with it.
+ */
+export const getServerSideProps: GetServerSideProps<FloatingWindowPageProps> = async ({ res, query }) => {
+  res.setHeader('Cache-Control', 'private, no-store');
+  const ctx = getAppContext();
+  const verified = await ctx.verifyIframeToken(single(query.token), { userId: single(query.userId), companyId: single(query.companyId) });
+  if (!verified.ok) return { props: { view: 'open-from-pipedrive' } };
+
+  const key = { companyId: verified.identity.companyId, userId: verified.identity.userId };
+  const installView = { props: { view: 'install' as const, installUrl: '/api/auth/login' } };
+  const account = await ctx.accounts.find(key);
+  if (!account || account.status !== 'connected') return installView;
+
+  let expiresAt = account.accessTokenExpiresAt;
+  try {
+    expiresAt = (await ctx.pipedrive.getAccess(key)).accessTokenExpiresAt;
+  } catch (error) {
+    if (error instanceof AccountUnavailableError) return installView;
+    // Pipedrive unreachable while refreshing: the window still opens; its API calls renew the session later.
+    ctx.logger.warn({ err: error, companyId: key.companyId, userId: key.userId }, 'could not refresh the access token while opening the window');
+  }
+  if (expiresAt > Date.now()) res.setHeader('Set-Cookie', await ctx.sessions.createSessionCookie(key, expiresAt));
+  return {
+    props: {
+      view: 'window',
+      user: { id: account.userId, name: account.name },
+      company: { id: account.companyId, name: account.companyName },
+      theme: single(query.theme) === 'dark' ? 'dark' : 'light',
+    },
+  };
+};
+
+/** A repeated query parameter is never trusted: it becomes a value that matches nothing. */
+function single(value: string | string[] | undefined): string | undefined {
+  if (Array.isArray(value)) return '';
+  return value;
+}
+
+export default function FloatingWindowPage(props: FloatingWindowPageProps) {
+  return <FloatingWindowApp {...props} />;
+}

@@ -1,0 +1,55 @@
+/**
+ * The app's process: parses the configuration, then serves Next.js pages, the API and Socket.IO
+ * on one port (src/server/app-server.ts). `npm start` runs this (with the sandbox when no
+ * CLIENT_ID is set); see .env.example for the variables.
+ */
+import 'dotenv/config';
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { ConfigError, parseConfig } from './src/server/config';
+import { startAppServer } from './src/server/app-server';
+
+// Scripts and tests may start the app in-process: `startAppServer(parseConfig(env))` → `{ url, close }`.
+export { startAppServer } from './src/server/app-server';
+export { parseConfig } from './src/server/config';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const server = await startAppServer(config);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    server.context.logger.info({ signal }, 'shutting down');
+    server.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        server.context.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+function isEntryPoint(): boolean {
+  const entry = process.argv[1];
+  return entry !== undefined && import.meta.url === pathToFileURL(realpathSync(entry)).href;
+}
+
+if (isEntryPoint()) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,17 @@
+CREATE TABLE `accounts` (
+	`company_id` integer NOT NULL,
+	`user_id` integer NOT NULL,
+	`name` text NOT NULL,
+	`email` text NOT NULL,
+	`company_name` text NOT NULL,
+	`api_domain` text NOT NULL,
+	`scopes` text NOT NULL,
+	`access_token_encrypted` text,
+	`refresh_token_encrypted` text,
+	`access_token_expires_at` integer NOT NULL,
+	`status` text NOT NULL,
+	`token_version` integer DEFAULT 0 NOT NULL,
+	`created_at` integer NOT NULL,
+	`updated_at` integer NOT NULL,
+	PRIMARY KEY(`company_id`, `user_id`)
+);

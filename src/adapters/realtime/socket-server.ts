@@ -1,0 +1,191 @@
+import type { Server as HttpServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { createClient } from 'redis';
+import { Server, type Socket } from 'socket.io';
+import type { AccountRepository } from '../db/account-repository';
+import type { IframeTokenResult } from '../session/iframe-token';
+import type { SessionSealer } from '../session/session-sealer';
+import type { Logger } from '../../server/logger';
+import {
+  agentAvailabilityPayloadSchema,
+  companyRoom,
+  SOCKET_PATH,
+  userRoom,
+  type ClientToServerEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketAuthError,
+  type SocketData,
+} from './socket-events';
+
+export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
+export interface OnlineAgent {
+  companyId: number;
+  userId: number;
+  name: string;
+  email: string;
+  available: boolean;
+}
+
+export interface RealtimeOptions {
+  httpServer: HttpServer;
+  appOrigin: string;
+  sessions: SessionSealer;
+  verifyIframeToken: (token: string) => Promise<IframeTokenResult>;
+  accounts: AccountRepository;
+  logger: Logger;
+  redisUrl: string | null;
+  now?: () => number;
+}
+
+export interface RealtimeServer {
+  readonly io: AppSocketServer;
+  /** Agents with an open window in the company, across every app instance (Redis adapter). */
+  listOnlineAgents(companyId: number): Promise<OnlineAgent[]>;
+  close(): Promise<void>;
+}
+
+class SocketAuthFailure extends Error {
+  readonly data: { code: SocketAuthError };
+  constructor(code: SocketAuthError) {
+    super(code);
+    this.data = { code };
+  }
+}
+
+const TOKEN_SOCKET_LIFETIME_MS = 60 * 60 * 1000;
+
+/** Largest delay setTimeout accepts; longer sessions are re-checked when it fires. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/**
+ * THE socket layer. Each connection proves who it is with the session cookie or a signed iframe
+ * token (`handshake.auth.token`), then joins its company room and its own user room. Nothing is
+ * relayed between clients: the server decides what each room hears.
+ */
+export async function attachRealtime(options: RealtimeOptions): Promise<RealtimeServer> {
+  const now = options.now ?? Date.now;
+  const log = options.logger.child({ module: 'realtime' });
+  const io: AppSocketServer = new Server(options.httpServer, {
+    path: SOCKET_PATH,
+    serveClient: false,
+    // Next's dev server handles its own upgrade requests (hot reload) on the same HTTP server.
+    destroyUpgrade: false,
+    // Browsers always send Origin on WebSocket and polling requests: only the window's own origin may connect.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, origin === undefined || origin === options.appOrigin);
+    },
+  });
+
+  const redisClients: { quit(): Promise<unknown> }[] = [];
+  if (options.redisUrl) {
+    const pub = createClient({ url: options.redisUrl });
+    const sub = pub.duplicate();
+    pub.on('error', (error) => log.error({ err: error }, 'redis publisher error'));
+    sub.on('error', (error) => log.error({ err: error }, 'redis subscriber error'));
+    await Promise.all([pub.connect(), sub.connect()]);
+    io.adapter(createAdapter(pub, sub));
+    redisClients.push(pub, sub);
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      socket.data = await authenticate(socket);
+      next();
+    } catch (error) {
+      if (error instanceof SocketAuthFailure) next(error);
+      else {
+        log.error({ err: error }, 'socket authentication failed');
+        next(new Error('INTERNAL_ERROR'));
+      }
+    }
+  });
+
+  async function authenticate(socket: AppSocket): Promise<SocketData> {
+    let identity: { companyId: number; userId: number; expiresAt: number | null } | null = null;
+    const session = await options.sessions.readSessionCookie(socket.request.headers.cookie);
+    if (session.ok) identity = { ...session.session };
+    const token: unknown = socket.handshake.auth?.token;
+    if (!identity && typeof token === 'string' && token !== '') {
+      const verified = await options.verifyIframeToken(token);
+      if (!verified.ok) throw new SocketAuthFailure(verified.reason === 'expired' ? 'SESSION_EXPIRED' : 'TOKEN_INVALID');
+      identity = { companyId: verified.identity.companyId, userId: verified.identity.userId, expiresAt: null };
+    }
+    if (!identity) throw new SocketAuthFailure(!session.ok && session.reason === 'expired' ? 'SESSION_EXPIRED' : 'SESSION_REQUIRED');
+    const account = await options.accounts.find(identity);
+    if (!account) throw new SocketAuthFailure('ACCOUNT_NOT_INSTALLED');
+    if (account.status !== 'connected') throw new SocketAuthFailure('ACCOUNT_DISCONNECTED');
+    return {
+      companyId: account.companyId,
+      userId: account.userId,
+      name: account.name,
+      email: account.email,
+      available: true,
+      // A signed token proves identity only at the handshake; such a socket is re-authenticated
+      // (the client reconnects with a fresh token) after a fixed time, which also re-checks the install.
+      expiresAt: identity.expiresAt ?? now() + TOKEN_SOCKET_LIFETIME_MS,
+    };
+  }
+
+  io.on('connection', (socket) => {
+    const { companyId, userId } = socket.data;
+    void socket.join([companyRoom(companyId), userRoom(companyId, userId)]);
+    log.debug({ companyId, userId }, 'window connected');
+
+    const scheduleExpiry = (): NodeJS.Timeout =>
+      setTimeout(() => {
+        if (socket.data.expiresAt > now()) {
+          expiryTimer = scheduleExpiry();
+          return;
+        }
+        socket.emit('session:expired', { reason: 'expired' });
+        socket.disconnect(true);
+      }, Math.min(MAX_TIMER_MS, Math.max(0, socket.data.expiresAt - now())));
+    let expiryTimer = scheduleExpiry();
+    socket.on('disconnect', () => clearTimeout(expiryTimer));
+
+    socket.on('agent:set-availability', (payload, ack) => {
+      const parsed = agentAvailabilityPayloadSchema.safeParse(payload);
+      if (!parsed.success) {
+        ack?.({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Expected { available: boolean }.' } });
+        return;
+      }
+      socket.data.available = parsed.data.available;
+      ack?.({ ok: true });
+    });
+
+    socket.emit('ready', { user: { id: userId, name: socket.data.name }, company: { id: companyId } });
+  });
+
+  return {
+    io,
+    async listOnlineAgents(companyId) {
+      const sockets = await io.in(companyRoom(companyId)).fetchSockets();
+      const agents = new Map<number, OnlineAgent>();
+      for (const socket of sockets) {
+        const data = socket.data;
+        const known = agents.get(data.userId);
+        agents.set(data.userId, {
+          companyId: data.companyId,
+          userId: data.userId,
+          name: data.name,
+          email: data.email,
+          available: (known?.available ?? false) || data.available,
+        });
+      }
+      return [...agents.values()];
+    },
+    async close() {
+      io.disconnectSockets(true);
+      // io.close() would also close the shared HTTP server; the app server closes that itself.
+      await new Promise<void>((resolve) => {
+        io.engine.close();
+        resolve();
+      });
+      await Promise.all(redisClients.map((client) => client.quit().catch(() => undefined)));
+    },
+  };
+}

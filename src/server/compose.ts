@@ -1,0 +1,81 @@
+import type { Server as HttpServer } from 'node:http';
+import type { AxiosAdapter } from 'axios';
+import { createAccountRepository, type AccountRepository } from '../adapters/db/account-repository';
+import { openDatabase, type Database } from '../adapters/db/database';
+import { createPipedriveGateway, type PipedriveGateway } from '../adapters/pipedrive/pipedrive-gateway';
+import { attachRealtime, type RealtimeServer } from '../adapters/realtime/socket-server';
+import { verifyIframeToken, type IframeTokenResult } from '../adapters/session/iframe-token';
+import { createSessionSealer, type SessionSealer } from '../adapters/session/session-sealer';
+import { createTokenCipher } from '../adapters/session/token-cipher';
+import type { AppConfig } from './config';
+import type { Logger } from './logger';
+
+/** Everything pages and API routes may use, built once by server.ts (see app-context.ts). */
+export interface AppServices {
+  readonly config: AppConfig;
+  readonly logger: Logger;
+  readonly database: Database;
+  readonly accounts: AccountRepository;
+  readonly pipedrive: PipedriveGateway;
+  readonly sessions: SessionSealer;
+  /** Verifies a Pipedrive iframe JWT; `expected` holds the unsigned ids from the iframe URL, if any. */
+  verifyIframeToken(token: string | undefined, expected?: { userId?: string; companyId?: string }): Promise<IframeTokenResult>;
+  readonly realtime: RealtimeServer;
+}
+
+export interface ComposeOptions {
+  config: AppConfig;
+  logger: Logger;
+  httpServer: HttpServer;
+  /** Test seam: replaces the HTTP layer the Pipedrive gateway uses. */
+  pipedriveAdapter?: AxiosAdapter;
+}
+
+/** The composition root: the only place that knows concrete adapters. */
+export async function composeApp({ config, logger, httpServer, pipedriveAdapter }: ComposeOptions): Promise<AppServices & { close(): Promise<void> }> {
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await database.migrate();
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  const cipher = createTokenCipher(config.sessionSecret, config.previousSessionSecrets);
+  const accounts = createAccountRepository(database.db, database.tables, cipher);
+  const pipedrive = createPipedriveGateway({
+    oauthUrl: config.pipedriveOAuthUrl,
+    clientId: config.clientId,
+    clientSecret: config.clientSecret,
+    redirectUri: config.redirectUrl,
+    accounts,
+    logger: logger.child({ module: 'pipedrive' }),
+    adapter: pipedriveAdapter,
+  });
+  const sessions = createSessionSealer({ sessionSecret: config.sessionSecret });
+  const verify = (token: string | undefined, expected?: { userId?: string; companyId?: string }) =>
+    verifyIframeToken(token, { secret: config.jwtSecret, expected });
+  const realtime = await attachRealtime({
+    httpServer,
+    appOrigin: config.appOrigin,
+    sessions,
+    verifyIframeToken: (token) => verify(token),
+    accounts,
+    logger,
+    redisUrl: config.redisUrl,
+  });
+
+  return {
+    config,
+    logger,
+    database,
+    accounts,
+    pipedrive,
+    sessions,
+    verifyIframeToken: verify,
+    realtime,
+    async close() {
+      await realtime.close();
+      await database.close();
+    },
+  };
+}

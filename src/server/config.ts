@@ -1,0 +1,145 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export interface AppConfig {
+  readonly nodeEnv: 'development' | 'production' | 'test';
+  readonly isProduction: boolean;
+  readonly sandboxMode: boolean;
+  readonly port: number;
+  readonly appUrl: string;
+  /** Origin of APP_URL: the only origin allowed to send state-changing requests. */
+  readonly appOrigin: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly redirectUrl: string;
+  readonly jwtSecret: string;
+  readonly pipedriveOAuthUrl: string;
+  readonly databaseUrl: string;
+  readonly redisUrl: string | null;
+  readonly sessionSecret: string;
+  /** Older session secrets still accepted for decryption while a rotation is under way. */
+  readonly previousSessionSecrets: readonly string[];
+  readonly telephonyWebhookSecret: string | null;
+  readonly controlCenterToken: string | null;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly dataDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  SANDBOX_MODE: optionalText.pipe(z.enum(['1', 'true', '0', 'false']).optional()),
+  PORT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}$/, 'must be a port number')
+      .transform(Number)
+      .refine((port) => port <= 65535, 'must be at most 65535')
+      .optional(),
+  ),
+  APP_URL: optionalText.pipe(httpUrl.optional()),
+  CLIENT_ID: optionalText,
+  CLIENT_SECRET: optionalText,
+  REDIRECT_URL: optionalText.pipe(httpUrl.optional()),
+  JWT_SECRET: optionalText,
+  PIPEDRIVE_OAUTH_URL: optionalText.pipe(httpUrl.optional()),
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(file:|postgres:\/\/|postgresql:\/\/)/, 'must start with file:, postgres:// or postgresql://')
+      .optional(),
+  ),
+  REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  SESSION_SECRET_PREVIOUS: optionalText,
+  TELEPHONY_WEBHOOK_SECRET: optionalText,
+  CONTROL_CENTER_TOKEN: optionalText,
+  LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
+});
+
+export interface ParseConfigOptions {
+  /** Directory for generated secrets and the default SQLite file. */
+  dataDir?: string;
+}
+
+/**
+ * Parses the environment once, at boot. Every invalid or missing variable is reported together so
+ * an operator fixes them in one go. The result is frozen: nothing reads process.env afterwards.
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>, options: ParseConfigOptions = {}): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((issue) => `${issue.path.join('.') || 'env'}: ${issue.message}`);
+  const isSet = (name: string) => (env[name] ?? '').trim() !== '';
+  const nodeEnv = parsed.success ? parsed.data.NODE_ENV : env.NODE_ENV;
+  const sandboxMode = env.SANDBOX_MODE === '1' || env.SANDBOX_MODE === 'true';
+  if (!isSet('CLIENT_ID')) problems.push('CLIENT_ID: required (npm start sets it in sandbox mode)');
+  if (!isSet('CLIENT_SECRET')) problems.push('CLIENT_SECRET: required (npm start sets it in sandbox mode)');
+  // The embedded sandbox runs the production build too, so only a real deployment must bring its own secret.
+  if (nodeEnv === 'production' && !sandboxMode && !isSet('SESSION_SECRET')) {
+    problems.push('SESSION_SECRET: required in production (at least 32 random characters, e.g. `openssl rand -base64 48`)');
+  }
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+
+  const vars = parsed.data;
+  const isProduction = vars.NODE_ENV === 'production';
+  const port = vars.PORT ?? 3000;
+  const appUrl = stripTrailingSlash(vars.APP_URL ?? `http://localhost:${port}`);
+  const dataDir = resolve(options.dataDir ?? 'data');
+
+  const clientSecret = vars.CLIENT_SECRET as string;
+  return Object.freeze({
+    nodeEnv: vars.NODE_ENV,
+    isProduction,
+    sandboxMode,
+    port,
+    appUrl,
+    appOrigin: new URL(appUrl).origin,
+    clientId: vars.CLIENT_ID as string,
+    clientSecret,
+    redirectUrl: vars.REDIRECT_URL ?? `${appUrl}/api/auth/callback`,
+    jwtSecret: vars.JWT_SECRET ?? clientSecret,
+    pipedriveOAuthUrl: stripTrailingSlash(vars.PIPEDRIVE_OAUTH_URL ?? 'https://oauth.pipedrive.com'),
+    databaseUrl: vars.DATABASE_URL ?? `file:${join(dataDir, 'caller.sqlite')}`,
+    redisUrl: vars.REDIS_URL ?? null,
+    sessionSecret: vars.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir),
+    previousSessionSecrets: Object.freeze(
+      (vars.SESSION_SECRET_PREVIOUS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
+    ),
+    telephonyWebhookSecret: vars.TELEPHONY_WEBHOOK_SECRET ?? null,
+    controlCenterToken: vars.CONTROL_CENTER_TOKEN ?? null,
+    logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
+    dataDir,
+  });
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+/** Outside production the secret is generated once and kept, so sessions and stored tokens survive restarts. */
+function loadOrCreateSessionSecret(dataDir: string): string {
+  const path = join(dataDir, 'session-secret');
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(path, secret, { mode: 0o600 });
+  return secret;
+}

@@ -1,0 +1,155 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccountRepository, type AccountRepository, type InstallAccountInput } from '../../src/adapters/db/account-repository';
+import { openDatabase, type Database } from '../../src/adapters/db/database';
+import { createTokenCipher } from '../../src/adapters/session/token-cipher';
+
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
+
+function isPortOpen(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 5432) });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(1500, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+const input = (overrides: Partial<InstallAccountInput> = {}): InstallAccountInput => ({
+  companyId: 42,
+  userId: 7,
+  name: 'Ada Lovelace',
+  email: 'ada@example.test',
+  companyName: 'Acme',
+  apiDomain: 'https://acme.pipedrive.test',
+  scopes: 'base,contacts:full',
+  tokens: { accessToken: 'access-secret-1', refreshToken: 'refresh-secret-1', accessTokenExpiresAt: 1_800_000_000_000 },
+  ...overrides,
+});
+
+/** The same behaviour, run once per engine. */
+function describeRepository(engine: string, open: () => Promise<{ database: Database; cleanup(): Promise<void> }>) {
+  describe(`AccountRepository on ${engine}`, () => {
+    let database: Database;
+    let cleanup: () => Promise<void>;
+    let accounts: AccountRepository;
+
+    beforeAll(async () => {
+      ({ database, cleanup } = await open());
+      await database.migrate();
+      accounts = createAccountRepository(database.db, database.tables, createTokenCipher('integration-session-secret-long-enough!!'));
+    });
+    afterAll(async () => {
+      await cleanup?.();
+    });
+
+    it('migrations are idempotent', async () => {
+      await database.migrate();
+      await database.ping();
+    });
+
+    it('installs an account and reads it back with decrypted tokens', async () => {
+      const installed = await accounts.install(input());
+      expect(installed).toMatchObject({ companyId: 42, userId: 7, name: 'Ada Lovelace', status: 'connected', tokenVersion: 1 });
+      const found = await accounts.findWithTokens({ companyId: 42, userId: 7 });
+      expect(found?.tokens).toEqual({ accessToken: 'access-secret-1', refreshToken: 'refresh-secret-1', accessTokenExpiresAt: 1_800_000_000_000 });
+      expect(await accounts.find({ companyId: 42, userId: 8 })).toBeNull();
+      expect(await accounts.find({ companyId: 43, userId: 7 })).toBeNull();
+    });
+
+    it('never stores a token in clear', async () => {
+      const { accounts: table } = database.tables;
+      const rows = await database.db.select().from(table);
+      const raw = JSON.stringify(rows);
+      expect(raw).not.toContain('access-secret-1');
+      expect(raw).not.toContain('refresh-secret-1');
+    });
+
+    it('re-installing updates the profile and bumps the token version', async () => {
+      const again = await accounts.install(input({ name: 'Ada King', tokens: { accessToken: 'access-secret-2', refreshToken: 'refresh-secret-2', accessTokenExpiresAt: 1_800_000_100_000 } }));
+      expect(again).toMatchObject({ name: 'Ada King', tokenVersion: 2, status: 'connected' });
+      expect((await accounts.findWithTokens(again))?.tokens?.accessToken).toBe('access-secret-2');
+    });
+
+    it('stores refreshed tokens only with the expected version (compare-and-swap)', async () => {
+      const key = { companyId: 42, userId: 7 };
+      const current = await accounts.find(key);
+      const tokens = { accessToken: 'access-secret-3', refreshToken: 'refresh-secret-3', accessTokenExpiresAt: 1_800_000_200_000 };
+      expect(await accounts.saveRefreshedTokens(key, current!.tokenVersion - 1, { tokens })).toBe(false);
+      expect(await accounts.saveRefreshedTokens(key, current!.tokenVersion, { tokens, apiDomain: 'https://acme2.pipedrive.test' })).toBe(true);
+      expect(await accounts.saveRefreshedTokens(key, current!.tokenVersion, { tokens })).toBe(false);
+      const after = await accounts.findWithTokens(key);
+      expect(after).toMatchObject({ tokenVersion: current!.tokenVersion + 1, apiDomain: 'https://acme2.pipedrive.test' });
+      expect(after?.tokens?.refreshToken).toBe('refresh-secret-3');
+    });
+
+    it('disconnect deletes the tokens and keeps the account as disconnected', async () => {
+      const key = { companyId: 42, userId: 7 };
+      expect(await accounts.disconnect(key)).toBe(true);
+      const after = await accounts.findWithTokens(key);
+      expect(after).toMatchObject({ status: 'disconnected' });
+      expect(after?.tokens).toBeNull();
+      expect(await accounts.saveRefreshedTokens(key, after!.tokenVersion, { tokens: input().tokens })).toBe(false);
+      expect(await accounts.disconnect({ companyId: 1, userId: 1 })).toBe(false);
+    });
+
+    it('lists the connected accounts of one company only', async () => {
+      await accounts.install(input({ userId: 11 }));
+      await accounts.install(input({ userId: 12 }));
+      await accounts.install(input({ companyId: 99, userId: 13 }));
+      const listed = await accounts.listConnectedByCompany(42);
+      expect(listed.map((account) => account.userId).sort()).toEqual([11, 12]);
+    });
+
+    it('commits a transaction and rolls one back on error', async () => {
+      await database.transaction(async (tx) => {
+        const inTx = createAccountRepository(tx, database.tables, createTokenCipher('integration-session-secret-long-enough!!'));
+        await inTx.install(input({ userId: 21 }));
+      });
+      expect(await accounts.find({ companyId: 42, userId: 21 })).not.toBeNull();
+      await expect(
+        database.transaction(async (tx) => {
+          const inTx = createAccountRepository(tx, database.tables, createTokenCipher('integration-session-secret-long-enough!!'));
+          await inTx.install(input({ userId: 22 }));
+          throw new Error('boom');
+        }),
+      ).rejects.toThrow('boom');
+      expect(await accounts.find({ companyId: 42, userId: 22 })).toBeNull();
+    });
+  });
+}
+
+describeRepository('SQLite', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'caller-sqlite-'));
+  const database = openDatabase(`file:${join(dir, 'test.sqlite')}`);
+  return { database, cleanup: () => database.close() };
+});
+
+describeRepository('PostgreSQL', async () => {
+  if (!(await isPortOpen(POSTGRES_URL))) {
+    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}. Start it with: ${START_POSTGRES}`);
+  }
+  const schema = `caller_test_${randomBytes(6).toString('hex')}`;
+  const database = openDatabase(`${POSTGRES_URL}?schema=${schema}`);
+  return {
+    database,
+    async cleanup() {
+      await database.close();
+      const client = new pg.Client({ connectionString: POSTGRES_URL });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
+    },
+  };
+});
