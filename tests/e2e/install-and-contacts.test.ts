@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 
@@ -25,22 +26,17 @@ describe('install and contact list, from the sandbox host page', () => {
     await stack?.stop();
   });
 
-  const frame = () => page.frameLocator('#floating-window-frame');
+  const frame = () => floatingWindow(page);
   const hostPhase = () => page.evaluate(() => (window as unknown as { __sandboxHost: { state: { phase: string } } }).__sandboxHost.state.phase);
 
   it('installs the app through the consent page', async () => {
-    await page.goto(`${stack.sandbox.url}/marketplace`);
-    await page.getByRole('link', { name: 'Install' }).click();
-    await page.getByRole('button', { name: 'Allow and install' }).click();
-    await page.waitForURL((url) => url.href.startsWith(`${stack.appUrl}/api/auth/callback`));
+    await installFromMarketplace(page, stack);
     expect(await page.textContent('body')).toMatch(/return to Pipedrive/i);
   });
 
   it('opens the floating window from the app dock with the SDK initialized', async () => {
     const user = stack.sandbox.context.store.listUsers()[0]!;
-    await page.goto(`${stack.sandbox.url}/persons`);
-    await page.getByRole('button', { name: 'Caller' }).click();
-    await frame().getByRole('heading', { name: `Hello, ${user.name}` }).waitFor();
+    await openWindowFromDock(page, stack, user.name);
     expect(await hostPhase()).toBe('ready');
     await frame().getByRole('button', { name: /^Call / }).first().waitFor();
   });

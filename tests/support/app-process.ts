@@ -1,11 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isBuildStale } from '../../scripts/lib/next-build';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX_CLI = join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
 
 export interface AppProcess {
   /** e.g. http://127.0.0.1:41234 */
@@ -51,7 +49,9 @@ export async function startAppProcess(options: StartAppProcessOptions): Promise<
   const mode = options.mode ?? (isBuildStale(ROOT) ? 'development' : 'production');
   const url = `http://127.0.0.1:${port}`;
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [TSX_CLI, 'server.ts'], {
+  const child: ChildProcess = // `node --import tsx` keeps the app in ONE process: the tsx CLI would put a parent in between,
+  // which can exit before the server has let go of its port and Next's dev lock.
+  spawn(process.execPath, ['--import', 'tsx', 'server.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -12,6 +12,8 @@ export interface Stack {
   databasePath: string;
   clientId: string;
   clientSecret: string;
+  /** Stops the app process and starts a new one on the same port and database (sockets drop). */
+  restartApp(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -44,36 +46,39 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       name: options.appName ?? 'Caller',
     },
   });
+  const appEnv = {
+    CLIENT_ID: clientId,
+    CLIENT_SECRET: clientSecret,
+    PIPEDRIVE_OAUTH_URL: sandbox.url,
+    APP_URL: appUrl,
+    SANDBOX_MODE: '1',
+    DATABASE_URL: `file:${databasePath}`,
+    SESSION_SECRET: 'stack-session-secret-0123456789abcdef0123456789',
+    ...options.appEnv,
+  };
   let app: AppProcess;
   try {
-    app = await startAppProcess({
-      port,
-      env: {
-        CLIENT_ID: clientId,
-        CLIENT_SECRET: clientSecret,
-        PIPEDRIVE_OAUTH_URL: sandbox.url,
-        APP_URL: appUrl,
-        SANDBOX_MODE: '1',
-        DATABASE_URL: `file:${databasePath}`,
-        SESSION_SECRET: 'stack-session-secret-0123456789abcdef0123456789',
-        ...options.appEnv,
-      },
-    });
+    app = await startAppProcess({ port, env: appEnv });
   } catch (error) {
     await sandbox.close();
     throw error;
   }
-  return {
+  const stack: Stack = {
     sandbox,
     app,
     appUrl,
     databasePath,
     clientId,
     clientSecret,
+    async restartApp() {
+      await stack.app.stop();
+      stack.app = await startAppProcess({ port, env: appEnv });
+    },
     async stop() {
-      await app.stop();
+      await stack.app.stop();
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  return stack;
 }

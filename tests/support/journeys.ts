@@ -1,0 +1,24 @@
+import type { FrameLocator, Page } from 'playwright-core';
+import type { Stack } from './stack';
+
+/** The floating window's iframe inside the sandbox host page. */
+export function floatingWindow(page: Page): FrameLocator {
+  return page.frameLocator('#floating-window-frame');
+}
+
+/** Installs the app as a user does: sandbox Marketplace → app login → consent page → callback. */
+export async function installFromMarketplace(page: Page, stack: Stack): Promise<void> {
+  await page.goto(`${stack.sandbox.url}/marketplace`);
+  await page.getByRole('link', { name: 'Install' }).click();
+  await page.getByRole('button', { name: 'Allow and install' }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${stack.appUrl}/api/auth/callback`));
+}
+
+/** Opens the sandbox's persons page and the app from the app dock; resolves once it greets the user. */
+export async function openWindowFromDock(page: Page, stack: Stack, userName: string): Promise<FrameLocator> {
+  await page.goto(`${stack.sandbox.url}/persons`);
+  await page.getByRole('button', { name: 'Caller' }).click();
+  const frame = floatingWindow(page);
+  await frame.getByRole('heading', { name: `Hello, ${userName}` }).waitFor();
+  return frame;
+}
