@@ -119,20 +119,15 @@ const dealSchema = z.object({
 
 const organizationSchema = z.object({ id: z.number().int(), name: z.string().nullish() });
 
-const ORGANIZATION_FETCH_CONCURRENCY = 4;
+// `GET /api/v2/organizations?ids=` takes at most 100 ids per request.
+const ORGANIZATION_IDS_PER_REQUEST = 100;
 const ORGANIZATION_CACHE_TTL_MS = 10 * 60 * 1000;
 const ORGANIZATION_CACHE_MAX_ENTRIES = 10_000;
 
-async function forEachWithConcurrency<T>(items: T[], concurrency: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
 }
 
 const cursorSchema = z.object({ additional_data: z.object({ next_cursor: z.string().nullish() }).nullish() });
@@ -311,9 +306,8 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     },
 
     /**
-     * Organization names by id, for labelling contacts. Fetched one by one (a v2 get costs little)
-     * with bounded concurrency and cached for a while, since names rarely change; an organization
-     * that no longer exists simply has no name.
+     * Organization names by id, for labelling contacts: one list request per 100 ids, cached for a
+     * while since names rarely change; an organization that no longer exists simply has no name.
      */
     async getOrganizationNames(key: AccountKey, ids: number[]): Promise<Map<number, string>> {
       const names = new Map<number, string>();
@@ -324,19 +318,19 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
           if (cached.name !== null) names.set(id, cached.name);
         } else missing.push(id);
       }
-      await forEachWithConcurrency(missing, ORGANIZATION_FETCH_CONCURRENCY, async (id) => {
-        let name: string | null;
-        try {
-          const response = await read(key, 'get organization', (apis) => apis.organizations.getOrganization({ id }));
-          name = parse(z.object({ data: organizationSchema }), response, 'get organization').data.name ?? null;
-        } catch (error) {
-          if (!(error instanceof PipedriveError) || error.kind !== 'not_found') throw error;
-          name = null;
+      for (const batch of chunk(missing, ORGANIZATION_IDS_PER_REQUEST)) {
+        const response = await read(key, 'list organizations', (apis) =>
+          apis.organizations.getOrganizations({ ids: batch.join(','), limit: ORGANIZATION_IDS_PER_REQUEST }),
+        );
+        const found = parse(z.object({ data: z.array(organizationSchema).nullish() }), response, 'list organizations').data ?? [];
+        const foundNames = new Map(found.map((org) => [org.id, org.name ?? null] as const));
+        if (organizationNames.size + batch.length > ORGANIZATION_CACHE_MAX_ENTRIES) organizationNames.clear();
+        for (const id of batch) {
+          const name = foundNames.get(id) ?? null;
+          organizationNames.set(`${key.companyId}:${id}`, { name, expiresAt: clock() + ORGANIZATION_CACHE_TTL_MS });
+          if (name !== null) names.set(id, name);
         }
-        if (organizationNames.size >= ORGANIZATION_CACHE_MAX_ENTRIES) organizationNames.clear();
-        organizationNames.set(`${key.companyId}:${id}`, { name, expiresAt: clock() + ORGANIZATION_CACHE_TTL_MS });
-        if (name !== null) names.set(id, name);
-      });
+      }
       return names;
     },
 
