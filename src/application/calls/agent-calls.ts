@@ -1,0 +1,40 @@
+import type { StoredCall } from '../ports/call-store.port';
+import type { CallDeps } from './call-deps';
+
+/**
+ * The call an agent holds right now: connected, or outbound being dialled. Derived from the call
+ * store (shared by every instance) rather than from presence, so all instances agree on who is busy.
+ */
+export function isHeldBy(stored: StoredCall, userId: number): boolean {
+  const { call } = stored;
+  if (call.agentUserId !== userId) return false;
+  return call.state === 'connected' || (call.direction === 'outbound' && (call.state === 'idle' || call.state === 'ringing'));
+}
+
+/** Agents of the company holding a call. */
+export async function findBusyUserIds(deps: Pick<CallDeps, 'calls'>, companyId: number): Promise<Set<number>> {
+  const active = await deps.calls.listActiveCalls(companyId);
+  const busy = new Set<number>();
+  for (const stored of active) {
+    const { agentUserId } = stored.call;
+    if (agentUserId !== null && isHeldBy(stored, agentUserId)) busy.add(agentUserId);
+  }
+  return busy;
+}
+
+/** The call the agent holds, if any. */
+export async function findHeldCall(
+  deps: Pick<CallDeps, 'calls'>,
+  companyId: number,
+  userId: number,
+): Promise<StoredCall | undefined> {
+  const active = await deps.calls.listActiveCalls(companyId);
+  return active.find((stored) => isHeldBy(stored, userId));
+}
+
+/** Everyone a change of the call concerns: its agent, and every agent it rang. */
+export function usersConcernedBy(stored: Pick<StoredCall, 'call' | 'ringing'>): number[] {
+  const users = new Set<number>(stored.ringing?.ringingUserIds ?? []);
+  if (stored.call.agentUserId !== null) users.add(stored.call.agentUserId);
+  return [...users];
+}

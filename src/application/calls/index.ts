@@ -1,0 +1,27 @@
+export type { CallDeps } from './call-deps';
+export type * from './call-errors';
+export { toCallView } from './call-view';
+export { placeOutboundCall, type PlaceOutboundCallInput, type PlaceOutboundCallResult } from './place-outbound-call';
+export {
+  receiveInboundCall,
+  type InboundMissedReason,
+  type ReceiveInboundCallInput,
+  type ReceiveInboundCallResult,
+} from './receive-inbound-call';
+export { answerCall, type AnswerCallInput, type AnswerCallResult } from './answer-call';
+export { rejectCall, type RejectCallInput, type RejectCallResult } from './reject-call';
+export { hangUpCall, type HangUpCallInput, type HangUpCallResult } from './hang-up-call';
+export {
+  applyProviderCallUpdate,
+  type ApplyProviderCallUpdateInput,
+  type ApplyProviderCallUpdateResult,
+} from './apply-provider-call-update';
+export { callEventsForProviderStatus } from './provider-call-events';
+export { expireRinging, expireOverdueRinging, type ExpireRingingResult } from './expire-ringing';
+export { submitWrapUp, type SubmitWrapUpInput, type SubmitWrapUpResult } from './submit-wrap-up';
+export { logAbandonedCalls, type LogAbandonedCallsResult } from './log-abandoned-calls';
+export { listMissedCalls, markMissedCallsSeen, type MissedCallsPage } from './missed-calls';
+export { getCallHistory, type CallHistoryPage } from './get-call-history';
+export { resumeActiveCall, type ResumeActiveCallResult } from './resume-active-call';
+export { selectCallContact, type SelectCallContactInput, type SelectCallContactResult } from './select-call-contact';
+export { lookUpCaller } from './look-up-caller';

@@ -1,0 +1,141 @@
+import { applyCallEvent, createCall, type Call } from '@/domain/call';
+import type { Result } from '@/domain/errors';
+import { normalizePhoneNumber } from '@/domain/phone';
+import type { CallerInfo } from '../ports/caller-info';
+import type { CallView } from '../ports/call-view';
+import type { CallSettings } from '../ports/company-settings.port';
+import { lastDigits } from '../ports/logger.port';
+import { TelephonyError } from '../ports/telephony-error';
+import { findHeldCall } from './agent-calls';
+import type { CallDeps } from './call-deps';
+import type { CallAgentBusyError, CallNumberInvalidError, CallTelephonyFailedError } from './call-errors';
+import { toCallView } from './call-view';
+import { announceCallChange } from './end-unanswered-call';
+import { defaultCallLink, lookUpCalledPerson, lookUpCaller } from './look-up-caller';
+import { callLoader, mutateCall, type CallMutation } from './mutate-call';
+
+export interface PlaceOutboundCallInput {
+  readonly companyId: number;
+  readonly agentUserId: number;
+  /** The window placing the call: it holds the call. */
+  readonly tabId: string;
+  /** As typed or as stored in Pipedrive; normalized with the company's region. */
+  readonly number: string;
+  /** Set when calling from a contact row, a person or a deal page. */
+  readonly personId?: number | undefined;
+  readonly dealId?: number | undefined;
+  /** Where the call was started (logs only). */
+  readonly source: 'contact' | 'dial_pad' | 'phone_click';
+}
+
+export type PlaceOutboundCallError = CallNumberInvalidError | CallAgentBusyError | CallTelephonyFailedError;
+
+export type PlaceOutboundCallResult = Result<{ readonly call: CallView }, PlaceOutboundCallError>;
+
+type Deps = Pick<
+  CallDeps,
+  | 'calls'
+  | 'unitOfWork'
+  | 'crm'
+  | 'preferences'
+  | 'presence'
+  | 'notifier'
+  | 'telephony'
+  | 'ringTimeouts'
+  | 'clock'
+  | 'ids'
+  | 'settings'
+  | 'logger'
+>;
+
+/**
+ * The agent calls a number (contact row, dial pad, a phone link in Pipedrive). The number is
+ * normalized, the person and open deals looked up (or the given person fetched), the call stored
+ * and handed to the provider. Progress (ringing, answered, busy) arrives later as provider
+ * updates; the mock rings at once and connects after about two seconds.
+ */
+export async function placeOutboundCall(deps: Deps, input: PlaceOutboundCallInput): Promise<PlaceOutboundCallResult> {
+  const { companyId, agentUserId } = input;
+  const settings = await deps.settings.get(companyId);
+  const normalized = normalizePhoneNumber(input.number, settings.defaultRegion);
+  if (!normalized.ok) return { ok: false, error: { code: 'CALL_NUMBER_INVALID' } };
+  const held = await findHeldCall(deps, companyId, agentUserId);
+  if (held !== undefined) return { ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId: held.call.id } };
+
+  const caller = await lookUpOutbound(deps, input, normalized.e164, settings);
+  const call = newOutboundCall(deps, input, normalized.e164, settings, caller);
+  const inserted = await deps.calls.insert({ call, ringing: null, agentTabId: input.tabId, caller, missedBy: null, isCallLogged: false });
+  if (!inserted.ok) throw new Error('a freshly generated call id already exists');
+  deps.logger.info({ callId: call.id, companyId, agentUserId, to: lastDigits(call.remoteNumber), source: input.source }, 'placing outbound call');
+
+  try {
+    const { providerCallId } = await deps.telephony.placeCall({
+      callId: call.id,
+      companyId,
+      agentUserId,
+      to: call.remoteNumber,
+      ...(settings.companyPhoneNumber === undefined ? {} : { from: settings.companyPhoneNumber }),
+    });
+    const saved = await rememberProviderCallId(deps, call, providerCallId);
+    const view = toCallView(saved, { gracePeriodMs: settings.wrapUpGracePeriodMs });
+    await deps.notifier.callUpdated(companyId, [agentUserId], view);
+    return { ok: true, call: view };
+  } catch (error) {
+    if (!(error instanceof TelephonyError)) throw error;
+    return failPlacedCall(deps, call, error);
+  }
+}
+
+async function lookUpOutbound(deps: Deps, input: PlaceOutboundCallInput, e164: string, settings: CallSettings): Promise<CallerInfo> {
+  const lookup = {
+    account: { companyId: input.companyId, userId: input.agentUserId },
+    number: e164,
+    defaultRegion: settings.defaultRegion,
+  };
+  return input.personId === undefined
+    ? lookUpCaller(deps, lookup)
+    : lookUpCalledPerson(deps, { ...lookup, personId: input.personId });
+}
+
+function newOutboundCall(deps: Deps, input: PlaceOutboundCallInput, e164: string, settings: CallSettings, caller: CallerInfo): Call {
+  // What the agent clicked on wins over what the lookup suggests.
+  const link = input.personId === undefined ? defaultCallLink(caller) : { personId: input.personId, dealId: input.dealId };
+  return createCall(
+    {
+      id: deps.ids.newCallId(),
+      direction: 'outbound',
+      companyId: input.companyId,
+      agentUserId: input.agentUserId,
+      remoteNumber: e164,
+      ...(settings.companyPhoneNumber === undefined ? {} : { localNumber: settings.companyPhoneNumber }),
+      ...(link.personId === undefined ? {} : { personId: link.personId }),
+      ...(link.dealId === undefined ? {} : { dealId: link.dealId }),
+      ...(settings.defaultRegion === undefined ? {} : { defaultRegion: settings.defaultRegion }),
+    },
+    deps.clock.now(),
+  );
+}
+
+/** Saves the provider's id unless an update already did (it may beat placeCall's answer). */
+async function rememberProviderCallId(deps: Deps, call: Call, providerCallId: string) {
+  const outcome = await mutateCall(deps, callLoader(deps, call.companyId, call.id), (stored): CallMutation<undefined> =>
+    stored.call.providerCallId === undefined
+      ? { kind: 'save', record: { ...stored, call: { ...stored.call, providerCallId } }, result: undefined }
+      : { kind: 'keep', result: undefined },
+  );
+  if (!outcome.found) throw new Error('an outbound call vanished from the call store');
+  return outcome.stored;
+}
+
+async function failPlacedCall(deps: Deps, call: Call, error: TelephonyError): Promise<PlaceOutboundCallResult> {
+  const now = deps.clock.now();
+  const outcome = await mutateCall(deps, callLoader(deps, call.companyId, call.id), (stored): CallMutation<undefined> => {
+    const failed = applyCallEvent(stored.call, { type: 'fail', reason: error.kind }, now);
+    return failed.ok
+      ? { kind: 'save', record: { ...stored, call: failed.call }, result: undefined }
+      : { kind: 'keep', result: undefined };
+  });
+  if (outcome.found) await announceCallChange(deps, outcome.stored);
+  deps.logger.warn({ callId: call.id, companyId: call.companyId, kind: error.kind }, 'provider refused to place a call');
+  return { ok: false, error: { code: 'CALL_TELEPHONY_FAILED', callId: call.id, retryable: error.retryable } };
+}
