@@ -14,18 +14,24 @@ export function createDialogs({ postJson, userId }) {
   function open(dialog, onClose) {
     if (current) throw new Error('Another modal is already open');
     return new Promise((resolve) => {
+      // Escape, a method="dialog" button or closeCurrent(): settle from the dialog's final state.
+      // A `close` event is queued, not dispatched at once: one left over from the previous modal
+      // can arrive after this one reopened the same dialog, so only a really closed dialog counts.
+      const onDialogClose = () => {
+        if (!dialog.open) entry.settle(onClose());
+      };
       const entry = {
         dialog,
         settle(result) {
           if (current !== entry) return;
           current = null;
+          dialog.removeEventListener('close', onDialogClose);
           if (dialog.open) dialog.close();
           resolve(result);
         },
       };
       current = entry;
-      // Escape, a method="dialog" button or closeCurrent(): settle from the dialog's final state.
-      dialog.addEventListener('close', () => entry.settle(onClose()), { once: true });
+      dialog.addEventListener('close', onDialogClose);
       dialog.showModal();
     });
   }
