@@ -1,4 +1,9 @@
-import { bigint, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CallerInfo } from '../../application/ports/caller-info';
+import type { MissedBy } from '../../application/ports/call-store.port';
+import type { Call } from '../../domain/call';
+import type { RingingCall } from '../../domain/routing';
+import type { PipedriveWrite } from '../../domain/wrap-up';
 
 // Keep in step with schema.sqlite.ts: same tables, same columns, same meaning. Timestamps are epoch
 // milliseconds (bigint read as number) so repositories map rows the same way on both engines.
@@ -23,4 +28,98 @@ export const accounts = pgTable(
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },
   (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);
+
+/** See schema.sqlite.ts for what each table and column is for. */
+export const calls = pgTable(
+  'calls',
+  {
+    id: text('id').primaryKey(),
+    companyId: integer('company_id').notNull(),
+    providerCallId: text('provider_call_id'),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    state: text('state', { enum: ['idle', 'ringing', 'connected', 'ended', 'wrapped_up'] }).notNull(),
+    agentUserId: integer('agent_user_id'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    ringingAt: bigint('ringing_at', { mode: 'number' }),
+    endedAt: bigint('ended_at', { mode: 'number' }),
+    missedScope: text('missed_scope', { enum: ['agents', 'company'] }),
+    isCallLogged: boolean('is_call_logged').notNull(),
+    version: integer('version').notNull(),
+    call: jsonb('call').$type<Call>().notNull(),
+    ringing: jsonb('ringing').$type<RingingCall>(),
+    caller: jsonb('caller').$type<CallerInfo>(),
+    missedBy: jsonb('missed_by').$type<MissedBy>(),
+    agentTabId: text('agent_tab_id'),
+  },
+  (table) => [
+    uniqueIndex('calls_provider_call_id_unique').on(table.providerCallId),
+    index('calls_company_state_idx').on(table.companyId, table.state),
+    index('calls_state_ringing_at_idx').on(table.state, table.ringingAt),
+    index('calls_state_logged_ended_at_idx').on(table.state, table.isCallLogged, table.endedAt),
+    index('calls_company_created_at_idx').on(table.companyId, table.createdAt),
+    index('calls_company_missed_ended_at_idx').on(table.companyId, table.missedScope, table.endedAt),
+  ],
+);
+
+export const callAgents = pgTable(
+  'call_agents',
+  {
+    callId: text('call_id').notNull(),
+    userId: integer('user_id').notNull(),
+    role: text('role', { enum: ['rang', 'missed'] }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.callId, table.userId, table.role] }),
+    index('call_agents_user_role_idx').on(table.userId, table.role),
+  ],
+);
+
+export const missedCallsSeen = pgTable(
+  'missed_calls_seen',
+  {
+    companyId: integer('company_id').notNull(),
+    userId: integer('user_id').notNull(),
+    seenAt: bigint('seen_at', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);
+
+export const outbox = pgTable(
+  'outbox',
+  {
+    sequence: bigserial('sequence', { mode: 'number' }).primaryKey(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    companyId: integer('company_id').notNull(),
+    actingUserId: integer('acting_user_id'),
+    callId: text('call_id').notNull(),
+    write: jsonb('write').$type<PipedriveWrite>().notNull(),
+    status: text('status', { enum: ['pending', 'delivering', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: bigint('next_attempt_at', { mode: 'number' }).notNull(),
+    lastError: text('last_error'),
+    outcomeUnknown: boolean('outcome_unknown').notNull().default(false),
+    result: jsonb('result').$type<{ id: number | string }>(),
+    enqueuedAt: bigint('enqueued_at', { mode: 'number' }).notNull(),
+    deliveredAt: bigint('delivered_at', { mode: 'number' }),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: bigint('lease_expires_at', { mode: 'number' }),
+  },
+  (table) => [
+    uniqueIndex('outbox_idempotency_key_unique').on(table.idempotencyKey),
+    index('outbox_status_next_attempt_idx').on(table.status, table.nextAttemptAt),
+    index('outbox_call_sequence_idx').on(table.callId, table.sequence),
+  ],
+);
+
+export const callerPreferences = pgTable(
+  'caller_preferences',
+  {
+    companyId: integer('company_id').notNull(),
+    phoneE164: text('phone_e164').notNull(),
+    personId: integer('person_id').notNull(),
+    dealId: integer('deal_id'),
+    chosenAt: bigint('chosen_at', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.phoneE164] })],
 );

@@ -1,4 +1,9 @@
-import { integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import type { CallerInfo } from '../../application/ports/caller-info';
+import type { MissedBy } from '../../application/ports/call-store.port';
+import type { Call } from '../../domain/call';
+import type { RingingCall } from '../../domain/routing';
+import type { PipedriveWrite } from '../../domain/wrap-up';
 
 // Keep in step with schema.pg.ts: same tables, same columns, same meaning. Timestamps are epoch
 // milliseconds on both engines so repositories map rows the same way.
@@ -23,4 +28,113 @@ export const accounts = sqliteTable(
     updatedAt: integer('updated_at').notNull(),
   },
   (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);
+
+/**
+ * Calls (see `CallRecord`). The record lives in the JSON columns; the plain columns repeat what
+ * the queries filter and sort on, and are rewritten from the record on every update.
+ */
+export const calls = sqliteTable(
+  'calls',
+  {
+    id: text('id').primaryKey(),
+    companyId: integer('company_id').notNull(),
+    providerCallId: text('provider_call_id'),
+    direction: text('direction', { enum: ['inbound', 'outbound'] }).notNull(),
+    state: text('state', { enum: ['idle', 'ringing', 'connected', 'ended', 'wrapped_up'] }).notNull(),
+    agentUserId: integer('agent_user_id'),
+    createdAt: integer('created_at').notNull(),
+    ringingAt: integer('ringing_at'),
+    endedAt: integer('ended_at'),
+    /** 'agents' or 'company' while the call is a missed call (`isMissedCallOf`), else null. */
+    missedScope: text('missed_scope', { enum: ['agents', 'company'] }),
+    isCallLogged: integer('is_call_logged', { mode: 'boolean' }).notNull(),
+    version: integer('version').notNull(),
+    call: text('call', { mode: 'json' }).$type<Call>().notNull(),
+    ringing: text('ringing', { mode: 'json' }).$type<RingingCall>(),
+    caller: text('caller', { mode: 'json' }).$type<CallerInfo>(),
+    missedBy: text('missed_by', { mode: 'json' }).$type<MissedBy>(),
+    agentTabId: text('agent_tab_id'),
+  },
+  (table) => [
+    uniqueIndex('calls_provider_call_id_unique').on(table.providerCallId),
+    index('calls_company_state_idx').on(table.companyId, table.state),
+    index('calls_state_ringing_at_idx').on(table.state, table.ringingAt),
+    index('calls_state_logged_ended_at_idx').on(table.state, table.isCallLogged, table.endedAt),
+    index('calls_company_created_at_idx').on(table.companyId, table.createdAt),
+    index('calls_company_missed_ended_at_idx').on(table.companyId, table.missedScope, table.endedAt),
+  ],
+);
+
+/**
+ * Users a call belongs to besides its agent, for history and missed-call lists: `rang` (every
+ * user it rang) and `missed` (on their missed list, when `missed_by.scope` is 'agents').
+ */
+export const callAgents = sqliteTable(
+  'call_agents',
+  {
+    callId: text('call_id').notNull(),
+    userId: integer('user_id').notNull(),
+    role: text('role', { enum: ['rang', 'missed'] }).notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.callId, table.userId, table.role] }),
+    index('call_agents_user_role_idx').on(table.userId, table.role),
+  ],
+);
+
+/** When each agent last looked at their missed calls. */
+export const missedCallsSeen = sqliteTable(
+  'missed_calls_seen',
+  {
+    companyId: integer('company_id').notNull(),
+    userId: integer('user_id').notNull(),
+    seenAt: integer('seen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);
+
+/**
+ * Pipedrive writes waiting for delivery (transactional outbox). `sequence` keeps insertion order;
+ * `lease_owner`/`lease_expires_at` make a claim exclusive across app instances.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    sequence: integer('sequence').primaryKey({ autoIncrement: true }),
+    idempotencyKey: text('idempotency_key').notNull(),
+    companyId: integer('company_id').notNull(),
+    actingUserId: integer('acting_user_id'),
+    callId: text('call_id').notNull(),
+    write: text('write', { mode: 'json' }).$type<PipedriveWrite>().notNull(),
+    status: text('status', { enum: ['pending', 'delivering', 'delivered', 'failed'] }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    lastError: text('last_error'),
+    /** The previous attempt may have reached Pipedrive without us hearing back (timeout, lost lease). */
+    outcomeUnknown: integer('outcome_unknown', { mode: 'boolean' }).notNull().default(false),
+    result: text('result', { mode: 'json' }).$type<{ id: number | string }>(),
+    enqueuedAt: integer('enqueued_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+    leaseOwner: text('lease_owner'),
+    leaseExpiresAt: integer('lease_expires_at'),
+  },
+  (table) => [
+    uniqueIndex('outbox_idempotency_key_unique').on(table.idempotencyKey),
+    index('outbox_status_next_attempt_idx').on(table.status, table.nextAttemptAt),
+    index('outbox_call_sequence_idx').on(table.callId, table.sequence),
+  ],
+);
+
+/** The person (and deal) last chosen for a phone number, per company. */
+export const callerPreferences = sqliteTable(
+  'caller_preferences',
+  {
+    companyId: integer('company_id').notNull(),
+    phoneE164: text('phone_e164').notNull(),
+    personId: integer('person_id').notNull(),
+    dealId: integer('deal_id'),
+    chosenAt: integer('chosen_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.phoneE164] })],
 );

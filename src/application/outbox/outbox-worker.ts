@@ -1,0 +1,252 @@
+import type { PipedriveWrite } from '@/domain/wrap-up';
+import type { Clock } from '../ports/clock.port';
+import type { Logger } from '../ports/logger.port';
+import { systemTimers, type Timers } from '../ports/timers.port';
+import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery, WriteResult } from './outbox-deliveries.port';
+import type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
+import { wrapUpStatusOf, type WrapUpStatus } from './wrap-up-status';
+
+/** Something happened to a call's writes; the realtime layer re-sends the call to its agent. */
+export interface OutboxStatusChange {
+  readonly callId: string;
+  readonly companyId: number;
+  readonly actingUserId: number | null;
+  /** delivered / retry scheduled / failed for one write, or `requeued` by `retry(callId)`. */
+  readonly change: 'delivered' | 'retry' | 'failed' | 'requeued';
+  readonly idempotencyKey: string | null;
+}
+
+export type OutboxStatusListener = (change: OutboxStatusChange) => void;
+
+/**
+ * The seam for "exactly once despite lost responses". Called before re-sending a write whose
+ * earlier attempt may have reached Pipedrive unanswered (`outcomeUnknown`): return the result if
+ * the write is found in Pipedrive (it is then recorded as delivered, not sent again), undefined
+ * to send it again. Not implemented yet: without it such a write is sent again (at least once).
+ */
+export type ReconcileWrite = (delivery: OutboxDelivery) => Promise<WriteResult | undefined>;
+
+export interface OutboxWorkerOptions {
+  readonly deliveries: OutboxDeliveries;
+  readonly writer: PipedriveWriter;
+  readonly clock: Clock;
+  readonly timers?: Timers;
+  readonly logger?: Logger;
+  /** This worker's name on its leases; unique per app instance. */
+  readonly owner?: string;
+  /** How long a claim is exclusive; well above the gateway timeout (15 s). */
+  readonly leaseMs?: number;
+  readonly retryPolicy?: Partial<RetryPolicy>;
+  /** [0, 1), for jitter. */
+  readonly random?: () => number;
+  readonly reconcile?: ReconcileWrite;
+}
+
+export interface RunningOutboxWorker {
+  /** Stops the loop; resolves once the delivery in flight (if any) is recorded. */
+  stop(): Promise<void>;
+}
+
+export interface OutboxWorker {
+  /** Delivers due entries one after another until none is due (or `max` were delivered). */
+  drain(max?: number): Promise<number>;
+  /** Polls every `intervalMs` (draining each time) until stopped. */
+  start(options: { readonly intervalMs: number }): RunningOutboxWorker;
+  /** Drains soon, e.g. right after an enqueue, instead of waiting for the next poll. */
+  wake(): void;
+  wrapUpStatusForCall(callId: string): Promise<WrapUpStatus>;
+  /** Re-queues the call's failed writes; returns how many. */
+  retry(callId: string): Promise<number>;
+  /** Returns an unsubscribe function. Listeners must not throw (errors are logged and ignored). */
+  onStatusChange(listener: OutboxStatusListener): () => void;
+}
+
+const DEFAULT_LEASE_MS = 60_000;
+const MAX_ERROR_LENGTH = 500;
+
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { deliveries, writer, clock, logger } = options;
+  const timers = options.timers ?? systemTimers;
+  const owner = options.owner ?? `outbox-${globalThis.crypto.randomUUID()}`;
+  const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
+  const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retryPolicy };
+  const random = options.random ?? Math.random;
+  const listeners = new Set<OutboxStatusListener>();
+  let stopping = false;
+  let draining: Promise<number> | null = null;
+  let drainAgain = false;
+
+  function notify(change: OutboxStatusChange): void {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        logger?.error({ err: error, callId: change.callId }, 'outbox status listener failed');
+      }
+    }
+  }
+
+  async function deliverNext(): Promise<boolean> {
+    const entry = await deliveries.claimNext({ owner, now: clock.now(), leaseMs });
+    if (!entry) return false;
+    const outcome = await attempt(entry);
+    const recorded = await deliveries.complete(entry.sequence, owner, outcome);
+    if (!recorded) {
+      logger?.warn({ callId: entry.callId, key: entry.idempotencyKey }, 'outbox lease lost before the outcome was recorded');
+      return true;
+    }
+    if (outcome.kind !== 'delivered') {
+      const fields = { callId: entry.callId, key: entry.idempotencyKey, attempts: entry.attempts, error: outcome.error };
+      if (outcome.kind === 'failed') logger?.error(fields, 'outbox write failed');
+      else logger?.warn(fields, 'outbox write will be retried');
+    }
+    notify({ callId: entry.callId, companyId: entry.companyId, actingUserId: entry.actingUserId, change: outcome.kind, idempotencyKey: entry.idempotencyKey });
+    return true;
+  }
+
+  async function attempt(entry: OutboxDelivery): Promise<DeliveryOutcome> {
+    try {
+      if (entry.outcomeUnknown && options.reconcile) {
+        const found = await options.reconcile(entry);
+        if (found) return { kind: 'delivered', result: found, at: clock.now() };
+      }
+      const resolved = await resolvePersonLink(entry);
+      if (!resolved.ok) return resolved.outcome;
+      const account: PipedriveAccountRef = { companyId: entry.companyId, userId: entry.actingUserId };
+      const result = await send(writer, account, resolved.write);
+      return { kind: 'delivered', result: { id: result.id }, at: clock.now() };
+    } catch (error) {
+      return failureOutcome(entry, error);
+    }
+  }
+
+  /** Fills `person_id` from the result of the write that created the person. */
+  async function resolvePersonLink(entry: OutboxDelivery): Promise<{ ok: true; write: PipedriveWrite } | { ok: false; outcome: DeliveryOutcome }> {
+    const { write } = entry;
+    if (write.personIdFromWrite === undefined || write.kind === 'create_person') return { ok: true, write };
+    const source = await deliveries.findByKey(write.personIdFromWrite);
+    const personId = source?.status === 'delivered' ? source.result?.id : undefined;
+    if (typeof personId === 'number') return { ok: true, write: { ...write, payload: { ...write.payload, person_id: personId } } as PipedriveWrite };
+    if (source?.status === 'pending' || source?.status === 'delivering') {
+      const error = 'waiting for the contact to be created';
+      return { ok: false, outcome: { kind: 'retry', nextAttemptAt: clock.now() + policy.baseDelayMs, error, outcomeUnknown: entry.outcomeUnknown } };
+    }
+    return { ok: false, outcome: { kind: 'failed', error: 'the contact this write belongs to could not be created', at: clock.now() } };
+  }
+
+  function failureOutcome(entry: OutboxDelivery, error: unknown): DeliveryOutcome {
+    const failure = describeFailure(error);
+    const now = clock.now();
+    if (!failure.retryable) return { kind: 'failed', error: failure.message, at: now };
+    if (entry.attempts >= policy.maxAttempts) {
+      return { kind: 'failed', error: `gave up after ${entry.attempts} attempts: ${failure.message}`, at: now };
+    }
+    const delay = retryDelayMs(policy, entry.attempts, failure.retryAfterMs, random());
+    return { kind: 'retry', nextAttemptAt: now + delay, error: failure.message, outcomeUnknown: entry.outcomeUnknown || failure.noResponse };
+  }
+
+  function drain(max = 1_000): Promise<number> {
+    if (draining) {
+      drainAgain = true;
+      return draining;
+    }
+    const run = async () => {
+      let delivered = 0;
+      try {
+        do {
+          drainAgain = false;
+          while (!stopping && delivered < max && (await deliverNext())) delivered += 1;
+        } while (drainAgain && !stopping && delivered < max);
+      } catch (error) {
+        logger?.error({ err: error }, 'outbox delivery round failed');
+      }
+      return delivered;
+    };
+    draining = run().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  return {
+    drain,
+
+    start({ intervalMs }) {
+      stopping = false;
+      let timer: unknown;
+      let stopped = false;
+      const tick = () => {
+        timer = undefined;
+        void drain().finally(() => {
+          if (!stopped) timer = timers.setTimeout(tick, intervalMs);
+        });
+      };
+      timer = timers.setTimeout(tick, 0);
+      return {
+        async stop() {
+          stopped = true;
+          stopping = true;
+          if (timer !== undefined) timers.clearTimeout(timer);
+          await draining;
+        },
+      };
+    },
+
+    wake() {
+      if (!stopping) void drain();
+    },
+
+    async wrapUpStatusForCall(callId) {
+      return wrapUpStatusOf(await deliveries.listDeliveries(callId));
+    },
+
+    async retry(callId) {
+      const requeued = await deliveries.requeueFailed(callId, clock.now());
+      if (requeued > 0) {
+        const [first] = await deliveries.listDeliveries(callId);
+        if (first) notify({ callId, companyId: first.companyId, actingUserId: first.actingUserId, change: 'requeued', idempotencyKey: null });
+        if (!stopping) void drain();
+      }
+      return requeued;
+    },
+
+    onStatusChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
+
+function send(writer: PipedriveWriter, account: PipedriveAccountRef, write: PipedriveWrite): Promise<WriteResult> {
+  switch (write.kind) {
+    case 'create_person':
+      return writer.createPerson(account, write.payload);
+    case 'create_call_log':
+      return writer.createCallLog(account, write.payload);
+    case 'create_note':
+      return writer.createNote(account, write.payload);
+    case 'create_activity':
+      return writer.createActivity(account, write.payload);
+  }
+}
+
+interface FailureInfo {
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  /** No response arrived: the write may or may not have been applied. */
+  readonly noResponse: boolean;
+  readonly message: string;
+}
+
+/** Reads `PipedriveError`-shaped rejections without importing the adapter. */
+function describeFailure(error: unknown): FailureInfo {
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as { retryable?: unknown; retryAfterMs?: unknown; status?: unknown };
+  const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+  return {
+    retryable: fields.retryable === true,
+    retryAfterMs: typeof fields.retryAfterMs === 'number' ? fields.retryAfterMs : undefined,
+    noResponse: fields.status === 0,
+    message,
+  };
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
+import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { createCallPersistence } from '../../src/adapters/db/call-persistence';
+import { openDatabase, type Database } from '../../src/adapters/db/database';
+import { InMemoryOutbox } from '../../src/application/outbox/in-memory-outbox';
+import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '../../src/application/ports/in-memory';
+import { describeCallPortsContract, type CallPorts } from './calls-store-contract';
+
+const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
+
+function isPortOpen(url: string): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = connect({ host: hostname, port: Number(port || 5432) });
+    const done = (open: boolean) => {
+      socket.destroy();
+      resolve(open);
+    };
+    socket.setTimeout(1500, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+function drizzlePorts(database: Database): CallPorts {
+  const persistence = createCallPersistence(database);
+  return {
+    calls: persistence.callStore,
+    outbox: persistence.outboxStore,
+    unitOfWork: persistence.unitOfWork,
+    preferences: persistence.callerPreferences,
+    deliveries: persistence.outboxStore,
+    failsAtomically: true,
+  };
+}
+
+describeCallPortsContract('in-memory', async () => {
+  const calls = new InMemoryCallStore();
+  const outbox = new InMemoryOutboxStore();
+  return { calls, outbox, unitOfWork: new InMemoryUnitOfWork(calls, outbox), preferences: new InMemoryCallerPreferences(), deliveries: new InMemoryOutbox(), failsAtomically: false };
+});
+
+const sqliteDatabases: Database[] = [];
+afterAll(async () => {
+  await Promise.all(sqliteDatabases.map((database) => database.close()));
+});
+
+describeCallPortsContract('SQLite', async () => {
+  const database = openDatabase('file::memory:');
+  sqliteDatabases.push(database);
+  await database.migrate();
+  return drizzlePorts(database);
+});
+
+/** One schema for the file; every test starts from empty tables. */
+let postgres: { database: Database; schema: string } | undefined;
+
+beforeAll(async () => {
+  if (!(await isPortOpen(POSTGRES_URL))) return;
+  const schema = `caller_calls_${randomBytes(6).toString('hex')}`;
+  const database = openDatabase(`${POSTGRES_URL}?schema=${schema}`);
+  await database.migrate();
+  postgres = { database, schema };
+});
+
+afterAll(async () => {
+  if (!postgres) return;
+  await postgres.database.close();
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  await client.query(`drop schema if exists "${postgres.schema}" cascade`);
+  await client.end();
+});
+
+describeCallPortsContract('PostgreSQL', async () => {
+  if (!postgres) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}. Start it with: ${START_POSTGRES}`);
+  const client = new pg.Client({ connectionString: POSTGRES_URL });
+  await client.connect();
+  try {
+    await client.query(`truncate "${postgres.schema}".calls, "${postgres.schema}".call_agents, "${postgres.schema}".missed_calls_seen, "${postgres.schema}".outbox, "${postgres.schema}".caller_preferences restart identity`);
+  } finally {
+    await client.end();
+  }
+  return drizzlePorts(postgres.database);
+});

@@ -1,0 +1,185 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccountRepository, type AccountRepository } from '../../src/adapters/db/account-repository';
+import { createCallPersistence, type CallPersistence } from '../../src/adapters/db/call-persistence';
+import { openDatabase, type Database } from '../../src/adapters/db/database';
+import { createPipedriveGateway } from '../../src/adapters/pipedrive/pipedrive-gateway';
+import { createPipedriveWriter } from '../../src/adapters/pipedrive/pipedrive-writer';
+import { createTokenCipher } from '../../src/adapters/session/token-cipher';
+import type { OutboxWorker } from '../../src/application/outbox/outbox-worker';
+import type { Call } from '../../src/domain/call';
+import { planWrapUpWrites } from '../../src/domain/wrap-up';
+import { APP, TestKit } from '../../sandbox/test/sandbox-test-kit';
+
+/**
+ * The delivery worker against the sandbox over HTTP: outbox rows in SQLite, the real gateway with
+ * an installed account, Pipedrive's answers checked in the sandbox's own state.
+ */
+
+const T0 = Date.UTC(2026, 2, 14, 9, 30, 0);
+const CALLER = '+14155550123';
+
+let kit: TestKit;
+let database: Database;
+let accounts: AccountRepository;
+let persistence: CallPersistence;
+let worker: OutboxWorker;
+let companyId: number;
+let userId: number;
+let now = T0;
+
+beforeAll(async () => {
+  kit = await TestKit.start();
+  const { store } = kit.sandbox.context;
+  const user = store.listUsers()[0];
+  if (!user) throw new Error('the sandbox has no users');
+  companyId = store.company.id;
+  userId = user.id;
+  const tokens = await kit.install(userId);
+
+  database = openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'caller-outbox-')), 'caller.sqlite')}`);
+  await database.migrate();
+  accounts = createAccountRepository(database.db, database.tables, createTokenCipher('outbox-integration-secret-long-enough!!'));
+  await accounts.install({
+    companyId,
+    userId,
+    name: user.name,
+    email: user.email,
+    companyName: store.company.name,
+    apiDomain: tokens.api_domain,
+    scopes: tokens.scope,
+    tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, accessTokenExpiresAt: Date.now() + 3_600_000 },
+  });
+  const gateway = createPipedriveGateway({
+    oauthUrl: kit.url,
+    clientId: APP.clientId,
+    clientSecret: APP.clientSecret,
+    redirectUri: APP.redirectUri,
+    accounts,
+    logger: pino({ level: 'silent' }),
+  });
+  persistence = createCallPersistence(database);
+  worker = persistence.createOutboxWorker({ writer: createPipedriveWriter({ gateway, accounts }), clock: { now: () => now }, random: () => 0 });
+});
+
+afterAll(async () => {
+  await database?.close();
+  await kit?.close();
+});
+
+function endedCall(id: string): Call {
+  return {
+    id,
+    direction: 'inbound',
+    companyId,
+    agentUserId: userId,
+    remoteNumber: CALLER,
+    localNumber: '+14155550100',
+    state: 'ended',
+    outcome: 'completed',
+    endedBy: 'remote',
+    timestamps: { createdAt: T0, ringingAt: T0, answeredAt: T0 + 5_000, endedAt: T0 + 65_000 },
+  };
+}
+
+/** The agent's "create contact" wrap-up, committed as the use case does: call update + outbox. */
+async function wrapUpWithNewContact(callId: string, name: string, notes: string) {
+  const call = endedCall(callId);
+  const inserted = await persistence.callStore.insert({ call, ringing: null, agentTabId: 'tab-1', caller: null, missedBy: null, isCallLogged: false });
+  if (!inserted.ok) throw new Error('setup: insert failed');
+  const plan = planWrapUpWrites({
+    call,
+    wrapUp: { callId, notes, action: { kind: 'create_contact', name } },
+    settings: { createCallbackForMissedCalls: false, companyPhoneNumber: '+14155550100' },
+    isCallLogged: false,
+  });
+  if (!plan.ok) throw new Error(`setup: ${plan.error.code}`);
+  const enqueue = plan.writes.map((write) => ({ idempotencyKey: write.idempotencyKey, companyId, actingUserId: userId, callId, write, enqueuedAt: now }));
+  const committed = await persistence.unitOfWork.commitCallChanges({
+    record: { ...inserted.stored, call: { ...call, state: 'wrapped_up' }, isCallLogged: true },
+    expectedVersion: 1,
+    enqueue,
+  });
+  if (!committed.ok) throw new Error('setup: commit failed');
+  return plan.writes;
+}
+
+async function sandboxState(): Promise<{ callLogs: any[]; notes: any[]; persons: any[] }> {
+  const response = await fetch(`${kit.url}/__sandbox/state?include=callLogs,notes,persons`);
+  return ((await response.json()) as { data: { callLogs: any[]; notes: any[]; persons: any[] } }).data;
+}
+
+describe('outbox delivery to the sandbox', () => {
+  it('creates the contact, then the call log and the note linked to it', async () => {
+    const writes = await wrapUpWithNewContact('call-int-1', 'Grace Integration', 'Wants a <b>quote</b>');
+    expect(writes.map((w) => w.purpose)).toEqual(['person', 'call_log', 'person_note']);
+
+    expect(await worker.drain()).toBe(3);
+
+    const status = await worker.wrapUpStatusForCall('call-int-1');
+    expect(status).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
+    const [person, callLog, note] = await persistence.outboxStore.listDeliveries('call-int-1');
+    const personId = person?.result?.id;
+    expect(typeof personId).toBe('number');
+
+    const state = await sandboxState();
+    const createdPerson = state.persons.find((p) => p.id === personId);
+    expect(createdPerson?.name).toBe('Grace Integration');
+    expect(JSON.stringify(createdPerson?.phones)).toContain(CALLER);
+    const createdLog = state.callLogs.find((log) => String(log.id) === String(callLog?.result?.id));
+    expect(createdLog).toMatchObject({
+      person_id: personId,
+      outcome: 'connected',
+      from_phone_number: CALLER,
+      to_phone_number: '+14155550100',
+      start_time: '2026-03-14T09:30:05.000Z',
+      duration: '60',
+    });
+    expect(createdLog.subject).toContain('Grace Integration');
+    const createdNote = state.notes.find((n) => n.id === note?.result?.id);
+    expect(createdNote).toMatchObject({ person_id: personId });
+    expect(createdNote.content).toContain('Wants a &lt;b&gt;quote&lt;/b&gt;');
+  });
+
+  it('retries a write Pipedrive answered with 500, and fails one it rejects, without sending anything twice', async () => {
+    const faults = await fetch(`${kit.url}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'error', method: 'POST', path: '/api/v1/callLogs', status: 500, count: 1 }),
+    });
+    expect(faults.ok).toBe(true);
+    await wrapUpWithNewContact('call-int-2', 'Retry Person', 'notes');
+    const logsBefore = (await sandboxState()).callLogs.length;
+
+    await worker.drain();
+    const afterFirst = await persistence.outboxStore.findByKey('call:call-int-2:call_log');
+    expect(afterFirst).toMatchObject({ status: 'pending', attempts: 1, nextAttemptAt: now + 2_000 });
+    expect(afterFirst?.lastError).toContain('500');
+    expect((await worker.wrapUpStatusForCall('call-int-2')).status).toBe('pending');
+
+    now += 2_000;
+    await worker.drain();
+    expect(await worker.wrapUpStatusForCall('call-int-2')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
+    expect((await sandboxState()).callLogs.length).toBe(logsBefore + 1);
+
+    // A note on a deal that does not exist: Pipedrive says 400/404, which no retry can fix.
+    await persistence.outboxStore.enqueue([
+      {
+        idempotencyKey: 'call:call-int-2:deal_note',
+        companyId,
+        actingUserId: userId,
+        callId: 'call-int-2',
+        write: { kind: 'create_note', purpose: 'deal_note', idempotencyKey: 'call:call-int-2:deal_note', payload: { content: 'x', deal_id: 999_999_999 } },
+        enqueuedAt: now,
+      },
+    ]);
+    await worker.drain();
+    const failed = await worker.wrapUpStatusForCall('call-int-2');
+    expect(failed.status).toBe('failed');
+    expect(failed.error).toContain('add note');
+    expect(await persistence.outboxStore.findByKey('call:call-int-2:deal_note')).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+});
