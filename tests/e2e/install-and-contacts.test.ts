@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 
@@ -16,7 +17,7 @@ describe('install and contact list, from the sandbox host page', () => {
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchChromium();
-    context = await browser.newContext();
+    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     page = await context.newPage();
   });
 
@@ -39,6 +40,7 @@ describe('install and contact list, from the sandbox host page', () => {
     await openWindowFromDock(page, stack, user.name);
     expect(await hostPhase()).toBe('ready');
     await frame().getByRole('button', { name: /^Call / }).first().waitFor();
+    await page.screenshot({ path: screenshotPath('window') });
   });
 
   it('finds, by a server-side search, a person who is not on the first page', async () => {
@@ -56,5 +58,6 @@ describe('install and contact list, from the sandbox host page', () => {
     expect(await theme()).toBe('light');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     await waitFor(theme, (value) => value === 'dark', 'the window to switch to the dark theme');
+    await page.screenshot({ path: screenshotPath('window-dark') });
   });
 });
