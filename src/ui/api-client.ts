@@ -50,6 +50,10 @@ export interface ApiClient {
   me(signal?: AbortSignal): Promise<Me>;
   listContacts(params: { cursor?: string | null; limit?: number }, signal?: AbortSignal): Promise<ContactsPage>;
   searchContacts(term: string, signal?: AbortSignal): Promise<ContactSearchResult>;
+  /** Any JSON GET under `/api`, answer checked by `parse` (used by the calls API). */
+  get<T>(path: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
+  /** A JSON POST (state change), with the same session renewal as GETs. */
+  post<T>(path: string, body: unknown, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
   /** A signed token still valid for at least a minute (for the socket handshake). */
   signedToken(): Promise<string>;
   getAuthMode(): AuthMode;
@@ -186,20 +190,25 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return new ApiError(response.status, code ?? `HTTP_${response.status}`, message ?? `Request failed (${response.status})`);
   }
 
-  async function request<T>(path: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T> {
-    let response = await send(path, { method: 'GET' }, signal);
+  async function request<T>(
+    path: string,
+    parse: (body: unknown) => T,
+    signal?: AbortSignal,
+    init: RequestInit = { method: 'GET' },
+  ): Promise<T> {
+    let response = await send(path, init, signal);
     if (isSessionProblem(response)) {
       if (mode === 'cookie') {
         await renewSession();
-        response = await send(path, { method: 'GET' }, signal);
+        response = await send(path, init, signal);
         // A fresh cookie that does not come back means the browser blocks it: use the header.
         if (response.status === 401 && errorOf(response.body).code === 'SESSION_REQUIRED') {
           mode = 'header';
-          response = await send(path, { method: 'GET' }, signal);
+          response = await send(path, init, signal);
         }
       } else {
         tokens.invalidate();
-        response = await send(path, { method: 'GET' }, signal);
+        response = await send(path, init, signal);
       }
     }
     if (response.status < 200 || response.status >= 300) throw toApiError(response);
@@ -219,6 +228,15 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     },
     searchContacts(term, signal) {
       return request(`/api/contacts/search?${new URLSearchParams({ term }).toString()}`, parseContactSearchResult, signal);
+    },
+    get: (path, parse, signal) => request(path, parse, signal),
+    post(path, body, parse, signal) {
+      const init: RequestInit = {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body ?? {}),
+      };
+      return request(path, parse, signal, init);
     },
     signedToken: getToken,
     getAuthMode: () => mode,

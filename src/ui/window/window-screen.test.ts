@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { contact } from '../contacts/test-contacts';
-import { HOME, windowScreenReducer } from './window-screen';
+import { callSessionReducer, INITIAL_CALL_SESSION } from '../calls/call-session-state';
+import { callView, connected, ended } from '../calls/test-calls';
+import { windowScreenOf } from './window-screen';
 
-describe('windowScreenReducer', () => {
-  it('goes from home to dialing and back', () => {
-    const target = { number: '+14155550001', contact: contact(1) };
-    const dialing = windowScreenReducer(HOME, { type: 'dial', target });
-    expect(dialing).toEqual({ name: 'dialing', target });
-    expect(windowScreenReducer(dialing, { type: 'back-home' })).toEqual(HOME);
-  });
-
-  it('ignores a second dial while a call is being placed, and empty numbers', () => {
-    const dialing = windowScreenReducer(HOME, { type: 'dial', target: { number: '111' } });
-    expect(windowScreenReducer(dialing, { type: 'dial', target: { number: '222' } })).toBe(dialing);
-    expect(windowScreenReducer(HOME, { type: 'dial', target: { number: ' ' } })).toBe(HOME);
+describe('windowScreenOf', () => {
+  it('is home without a call and follows the call otherwise', () => {
+    expect(windowScreenOf(INITIAL_CALL_SESSION)).toBe('home');
+    const ringing = callSessionReducer(INITIAL_CALL_SESSION, { type: 'ringing', call: callView() });
+    expect(windowScreenOf(ringing)).toBe('incoming');
+    const talking = callSessionReducer(ringing, { type: 'updated', call: connected(callView()) });
+    expect(windowScreenOf(talking)).toBe('dialer');
+    const saved = { ...ended(connected(callView())), wrapUp: { status: 'saved' as const, savedItems: [], error: null } };
+    expect(windowScreenOf(callSessionReducer(talking, { type: 'updated', call: saved }))).toBe('follow-up');
   });
 });

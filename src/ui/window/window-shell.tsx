@@ -1,17 +1,22 @@
-import { useCallback, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { createApiClient, type ApiClient, type AccountState } from '../api-client';
-import { primaryPhone, type Contact } from '../api-types';
-import { ContactsPanel } from '../contacts/contacts-panel';
-import { DialPad } from '../dial-pad/dial-pad';
+import type { Contact } from '../api-types';
+import { CallNotice } from '../calls/call-notice';
+import { CallScreens } from '../calls/call-screens';
+import { targetFromCall, targetFromContact, targetFromNumber } from '../calls/call-targets';
+import type { CallView } from '../calls/call-types';
+import { createCallsApi } from '../calls/calls-api';
+import { useCallSession } from '../calls/use-call-session';
 import type { WindowProps } from '../page-props';
 import { useRealtime } from '../realtime/use-realtime';
 import type { RealtimeStatus } from '../realtime/realtime-connection';
 import { useSdk } from '../sdk/sdk-context';
 import { useVisibility } from '../sdk/use-visibility';
 import { useTheme } from '../theme/use-theme';
-import { DialingScreen } from './dialing-screen';
-import { useWindowScreen } from './use-window-screen';
+import { HomePanels } from './home-panels';
+import { HomeTabs, type HomeTab } from './home-tabs';
 import { ReconnectNotice, SdkUnavailableNotice } from './window-notices';
+import { windowScreenOf } from './window-screen';
 
 function useAccountState(api: ApiClient): AccountState {
   return useSyncExternalStore(api.onAccountStateChange, api.getAccountState, () => 'connected');
@@ -25,25 +30,36 @@ const PRESENCE_TEXT: Record<RealtimeStatus, string> = {
 
 export function WindowShell({ user, company, theme: pageTheme }: Omit<WindowProps, 'view'>) {
   const theme = useTheme(pageTheme);
-  const { state: sdkState, whenReady } = useSdk();
+  const { state: sdkState, sdk, whenReady } = useSdk();
   // One client per window (it holds the auth mode); whenReady reaches the page-wide SDK connection.
   const [api] = useState(() =>
-    createApiClient({ getSignedToken: () => whenReady().then((sdk) => sdk.getSignedToken()) }),
+    createApiClient({ getSignedToken: () => whenReady().then((ready) => ready.getSignedToken()) }),
   );
+  const calls = useMemo(() => createCallsApi(api), [api]);
   const accountState = useAccountState(api);
   const realtime = useRealtime(api.signedToken);
-  // Kept for the Dialer: a phone-number click in Pipedrive arrives as a visibility context.
-  useVisibility();
-  const { screen, dial, backHome } = useWindowScreen();
+  // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
+  const visibility = useVisibility();
+  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility });
+  const screen = windowScreenOf(session);
+  const [tab, setTab] = useState<HomeTab>('contacts');
 
+  const { dial } = intents;
   const callContact = useCallback(
     (contact: Contact) => {
-      const phone = primaryPhone(contact);
-      if (phone) dial({ number: phone.value, contact });
+      const target = targetFromContact(contact);
+      if (target) dial(target);
     },
     [dial],
   );
-  const dialNumber = useCallback((number: string) => dial({ number }), [dial]);
+  const dialNumber = useCallback((number: string) => dial(targetFromNumber(number, 'dial_pad')), [dial]);
+  const callBack = useCallback(
+    (call: CallView) => {
+      const target = targetFromCall(call);
+      if (target) dial(target);
+    },
+    [dial],
+  );
 
   return (
     <div className="window" data-theme={theme}>
@@ -58,12 +74,29 @@ export function WindowShell({ user, company, theme: pageTheme }: Omit<WindowProp
       </header>
       {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
       {accountState === 'reconnect-required' && <ReconnectNotice />}
+      <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
       {/* Home stays mounted (hidden) during a call so the list, search and scroll survive. */}
-      <div className="window-body" hidden={screen.name !== 'home'}>
-        <ContactsPanel api={api} onCall={callContact} />
-        <DialPad onDial={dialNumber} />
+      <div className="window-body" hidden={screen !== 'home'}>
+        <HomeTabs
+          tab={tab}
+          onSelect={setTab}
+          missedCount={session.missedCount}
+          renderPanel={(panel) => (
+            <HomePanels
+              panel={panel}
+              isActive={panel === tab && screen === 'home'}
+              api={api}
+              calls={calls}
+              missedCount={session.missedCount}
+              onCallContact={callContact}
+              onDialNumber={dialNumber}
+              onCallBack={callBack}
+              onMissedSeen={intents.markMissedSeen}
+            />
+          )}
+        />
       </div>
-      {screen.name === 'dialing' && <DialingScreen target={screen.target} onCancel={backHome} />}
+      <CallScreens screen={screen} state={session} intents={intents} />
     </div>
   );
 }

@@ -1,0 +1,138 @@
+/**
+ * What the agent's clicks do: requests to the calls API, answers and failures dispatched to the
+ * session reducer. Plain functions over injected parts, so the flows are tested without React.
+ */
+import { ApiError } from '../api-client';
+import { describeError } from '../describe-error';
+import { buildWrapUp, choosePerson, wrapUpContext, type ContactChoice, type WrapUpIntent } from './call-context';
+import type { CallSessionAction, CallSessionState, PlacingTarget } from './call-session-state';
+import { isLive, type CallView } from './call-types';
+import type { CallsApi } from './calls-api';
+import { clearNotes, type NotesStorage } from './notes-storage';
+
+export interface CallIntents {
+  dial(target: PlacingTarget): void;
+  /** Sends POST /api/calls for a target the reducer accepted. */
+  place(target: PlacingTarget): Promise<void>;
+  answer(): Promise<void>;
+  reject(): Promise<void>;
+  /** Hangs up (if still live), then posts the wrap-up. */
+  end(intent: WrapUpIntent, input: { notes: string; contactName: string }): Promise<void>;
+  retryWrapUp(): Promise<void>;
+  choosePerson(personId: number): void;
+  chooseDeal(dealId: number): void;
+  dismiss(): void;
+  clearNotice(): void;
+  markMissedSeen(): void;
+}
+
+export interface CallIntentDeps {
+  calls: CallsApi;
+  dispatch: (action: CallSessionAction) => void;
+  /** The state as of the last render. */
+  getState: () => CallSessionState;
+  notes: () => NotesStorage | null;
+}
+
+function isConflict(error: unknown, ...codes: string[]): boolean {
+  return error instanceof ApiError && error.status === 409 && (codes.length === 0 || codes.includes(error.code));
+}
+
+const ANSWERED_ELSEWHERE = ['CALL_ALREADY_ANSWERED', 'ROUTING_CALL_ALREADY_CLAIMED'];
+
+export function createCallIntents({ calls, dispatch, getState, notes }: CallIntentDeps): CallIntents {
+  /** The call to act on; null while another request for it runs (double clicks). */
+  const current = (): CallView | null => (getState().pending === null ? getState().call : null);
+  const fail = (prefix: string) => (error: unknown) => dispatch({ type: 'request-failed', message: `${prefix} ${describeError(error)}` });
+  const answerWith = (call: CallView) => dispatch({ type: 'call-answer', call });
+
+  /** Tells the server whom the agent picked, once the call is answered (or over). */
+  async function sendChoice(call: CallView, { personId, dealId }: ContactChoice): Promise<void> {
+    if (personId === null || (personId === call.personId && dealId === call.dealId)) return;
+    try {
+      const view = await calls.chooseContact(call.id, dealId === null ? { personId } : { personId, dealId });
+      dispatch({ type: 'updated', call: view });
+    } catch (error) {
+      fail('Could not save who is calling.')(error);
+    }
+  }
+
+  return {
+    dial: (target) => dispatch({ type: 'dial', target }),
+    async place(target) {
+      const personId = target.personId ?? undefined;
+      try {
+        const call = await calls.place({ number: target.number, source: target.source, ...(personId === undefined ? {} : { personId }) });
+        dispatch({ type: 'placed', call });
+      } catch (error) {
+        dispatch({ type: 'place-failed', message: `Could not place the call. ${describeError(error)}` });
+      }
+    },
+    async answer() {
+      const call = current();
+      if (!call) return;
+      const choice = getState().choice;
+      dispatch({ type: 'request-started', request: 'answering' });
+      try {
+        const answered = await calls.answer(call.id);
+        answerWith(answered);
+        await sendChoice(answered, choice);
+      } catch (error) {
+        if (isConflict(error, ...ANSWERED_ELSEWHERE)) dispatch({ type: 'answered-elsewhere', callId: call.id });
+        else if (isConflict(error, 'CALL_NOT_RINGING')) dispatch({ type: 'stop-ringing', callId: call.id, reason: 'missed' });
+        else fail('Could not answer.')(error);
+      }
+    },
+    async reject() {
+      const call = current();
+      if (!call) return;
+      dispatch({ type: 'request-started', request: 'rejecting' });
+      await calls.reject(call.id).then(answerWith, fail('Could not reject the call.'));
+    },
+    async end(intent, input) {
+      const call = current();
+      if (!call) return;
+      const built = buildWrapUp(intent, wrapUpContext(call, getState().choice), input);
+      if (!built.ok) return dispatch({ type: 'notice', notice: { tone: 'error', text: built.message } });
+      dispatch({ type: 'request-started', request: 'ending' });
+      if (isLive(call)) {
+        try {
+          dispatch({ type: 'updated', call: await calls.hangUp(call.id) });
+        } catch (error) {
+          // 409: it ended already (the other side hung up first); the wrap-up still goes out.
+          if (!isConflict(error)) return fail('Could not hang up.')(error);
+        }
+      }
+      try {
+        dispatch({ type: 'wrap-up-sent', call: await calls.wrapUp(call.id, built.request), request: built.request });
+        clearNotes(notes(), call.id);
+      } catch (error) {
+        fail('Your notes were not sent.')(error);
+      }
+    },
+    async retryWrapUp() {
+      const call = current();
+      if (!call) return;
+      dispatch({ type: 'retry-started' });
+      await calls.retryWrapUp(call.id).then(answerWith, fail('Could not retry.'));
+    },
+    choosePerson(personId) {
+      dispatch({ type: 'choose-person', personId });
+      const call = getState().call;
+      // While it rings the pick stays local; answering sends it.
+      if (call && call.state !== 'ringing') void sendChoice(call, choosePerson(call, personId));
+    },
+    chooseDeal: (dealId) => dispatch({ type: 'choose-deal', dealId }),
+    dismiss() {
+      clearNotes(notes(), getState().call?.id ?? null);
+      dispatch({ type: 'dismiss' });
+    },
+    clearNotice: () => dispatch({ type: 'notice', notice: null }),
+    markMissedSeen() {
+      calls.markMissedSeen().then(
+        (unseenCount) => dispatch({ type: 'missed-count', unseenCount }),
+        () => {},
+      );
+    },
+  };
+}

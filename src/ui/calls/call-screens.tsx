@@ -1,0 +1,56 @@
+import type { CallSessionState } from './call-session-state';
+import { DialerPanel } from './dialer-panel';
+import { FollowUpPanel } from './follow-up-panel';
+import { IncomingScreen } from './incoming-screen';
+import type { CallIntents } from './use-call-session';
+import type { WindowScreen } from '../window/window-screen';
+
+export interface CallScreensProps {
+  screen: WindowScreen;
+  state: CallSessionState;
+  intents: CallIntents;
+}
+
+/** The call's screen (nothing at home): incoming, Dialer or follow-up. */
+export function CallScreens({ screen, state, intents }: CallScreensProps) {
+  const { call, choice, pending } = state;
+  const isBusy = pending !== null;
+  if (screen === 'incoming' && call) {
+    return (
+      <IncomingScreen
+        call={call}
+        choice={choice}
+        isBusy={isBusy}
+        onChoosePerson={intents.choosePerson}
+        onAnswer={intents.answer}
+        onReject={intents.reject}
+      />
+    );
+  }
+  if (screen === 'dialer') {
+    return (
+      <DialerPanel
+        call={call}
+        placing={state.placing ?? state.dialled}
+        choice={choice}
+        isBusy={isBusy}
+        onChoosePerson={intents.choosePerson}
+        onChooseDeal={intents.chooseDeal}
+        onEnd={intents.end}
+      />
+    );
+  }
+  if (screen === 'follow-up' && call) {
+    return (
+      <FollowUpPanel
+        call={call}
+        sent={state.sentWrapUp}
+        choice={choice}
+        isRetrying={pending === 'retrying'}
+        onRetry={intents.retryWrapUp}
+        onBack={intents.dismiss}
+      />
+    );
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+import { ContactAvatar } from '../contacts/contact-avatar';
+import { matchOf, callNumber, type ContactChoice } from './call-context';
+import { matchedOnText } from './call-display';
+import type { PlacingTarget } from './call-session-state';
+import type { CallView } from './call-types';
+
+export interface CallerCardModel {
+  /** null: unknown caller. */
+  name: string | null;
+  number: string;
+  pictureUrl: string | null;
+  organizationName: string | null;
+  matchedOn: string | null;
+}
+
+/** Who is on the line: the picked (or only) match, else the contact the agent dialled, else unknown. */
+export function callerCardOf(call: CallView | null, placing: PlacingTarget | null, choice: ContactChoice): CallerCardModel {
+  const dialled = placing?.name ? placing : null;
+  const matches = call?.caller.matches ?? [];
+  const match = call ? (matchOf(call, choice.personId) ?? (matches.length === 1 ? (matches[0] ?? null) : null)) : null;
+  if (!call || (!match && dialled && (call.personId === null || call.personId === dialled.personId))) {
+    return {
+      name: placing?.name ?? null,
+      number: call ? callNumber(call) : (placing?.number ?? ''),
+      pictureUrl: placing?.pictureUrl ?? null,
+      organizationName: placing?.organizationName ?? null,
+      matchedOn: null,
+    };
+  }
+  const name = match?.person.name.trim();
+  return {
+    name: name || (match ? 'Unnamed contact' : null),
+    number: callNumber(call),
+    pictureUrl: match?.person.pictureUrl ?? null,
+    organizationName: match?.person.organizationName ?? null,
+    matchedOn: match ? matchedOnText(match) : null,
+  };
+}
+
+export function CallerCard({ model }: { model: CallerCardModel }) {
+  return (
+    <div className="caller-card">
+      <ContactAvatar name={model.name ?? ''} pictureUrl={model.pictureUrl} />
+      <div className="caller-text">
+        <p className="caller-name">
+          {model.name ?? 'Unknown caller'}
+        </p>
+        {model.organizationName !== null && <p className="muted">{model.organizationName}</p>}
+        <p className="caller-number">{model.number}</p>
+        {model.matchedOn !== null && <p className="muted">{model.matchedOn}</p>}
+      </div>
+    </div>
+  );
+}

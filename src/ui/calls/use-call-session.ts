@@ -1,0 +1,133 @@
+/**
+ * The call controller: holds the current call (`callSessionReducer`), feeds it from the socket and
+ * the calls API (resume on mount and reconnect), mirrors it onto Pipedrive and hands components
+ * the state and the agent's intents (`call-intents.ts`).
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import type { Socket } from 'socket.io-client';
+import type { PipedriveSdk } from '../sdk/pipedrive-sdk';
+import type { VisibilityChange } from '../sdk/sdk-messages';
+import { createCallIntents, type CallIntents } from './call-intents';
+import { readCallEnvelope, readStopRinging, readUnseenCount } from './call-parse';
+import { createCallSdkSync } from './call-sdk-sync';
+import {
+  callSessionReducer,
+  INITIAL_CALL_SESSION,
+  type CallSessionAction,
+  type CallSessionState,
+  type PlacingTarget,
+} from './call-session-state';
+import type { CallsApi } from './calls-api';
+import { targetFromNumber } from './call-targets';
+import { browserNotesStorage } from './notes-storage';
+
+export type { CallIntents } from './call-intents';
+
+export interface UseCallSessionOptions {
+  calls: CallsApi;
+  socket: Socket | null;
+  sdk: PipedriveSdk | null;
+  visibility: VisibilityChange | null;
+}
+
+const ignore = () => {};
+
+/** GET /api/calls/active and the missed count: on mount, and after every socket (re)connection. */
+function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: CallSessionAction) => void) {
+  const resume = useCallback(
+    (signal: AbortSignal) => {
+      calls.active(signal).then((call) => dispatch({ type: 'resumed', call }), ignore);
+      calls.missed(signal).then((missed) => dispatch({ type: 'missed-count', unseenCount: missed.unseenCount }), ignore);
+    },
+    [calls, dispatch],
+  );
+  useEffect(() => {
+    const abort = new AbortController();
+    resume(abort.signal);
+    return () => abort.abort();
+  }, [resume]);
+  useEffect(() => {
+    if (!socket) return;
+    const abort = new AbortController();
+    // Events sent while the socket was down are lost: ask again once it is back.
+    const onConnect = () => resume(abort.signal);
+    socket.on('connect', onConnect);
+    return () => {
+      abort.abort();
+      socket.off('connect', onConnect);
+    };
+  }, [socket, resume]);
+}
+
+function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionAction) => void) {
+  useEffect(() => {
+    if (!socket) return;
+    const withCall = (type: 'ringing' | 'updated') => (payload: unknown) => {
+      const call = readCallEnvelope(payload);
+      if (call) dispatch({ type, call });
+    };
+    const handlers: Record<string, (payload: unknown) => void> = {
+      'call:ringing': withCall('ringing'),
+      'call:updated': withCall('updated'),
+      'call:stop-ringing': (payload) => {
+        const stop = readStopRinging(payload);
+        if (stop) dispatch({ type: 'stop-ringing', ...stop });
+      },
+      'missed:count': (payload) => {
+        const unseenCount = readUnseenCount(payload);
+        if (unseenCount !== null) dispatch({ type: 'missed-count', unseenCount });
+      },
+    };
+    for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler);
+    return () => {
+      for (const [event, handler] of Object.entries(handlers)) socket.off(event, handler);
+    };
+  }, [socket, dispatch]);
+}
+
+/** Pops the window on ring, focus mode while live, badge = missed count; a phone click dials. */
+function usePipedriveMirror(
+  state: CallSessionState,
+  sdk: PipedriveSdk | null,
+  visibility: VisibilityChange | null,
+  dial: (target: PlacingTarget) => void,
+) {
+  const sync = useMemo(() => (sdk ? createCallSdkSync(sdk) : null), [sdk]);
+  useEffect(() => sync?.update(state), [sync, state]);
+  const handled = useRef<VisibilityChange | null>(null);
+  useEffect(() => {
+    // Each visibility event is a new object: one event, at most one call.
+    if (!visibility?.isVisible || handled.current === visibility) return;
+    handled.current = visibility;
+    sync?.windowShown();
+    const number = visibility.context?.number;
+    if (number) dial(targetFromNumber(number, 'phone_click', visibility.context?.personId ?? null));
+  }, [visibility, sync, dial]);
+}
+
+export function useCallSession({ calls, socket, sdk, visibility }: UseCallSessionOptions): { state: CallSessionState; intents: CallIntents } {
+  const [state, dispatch] = useReducer(callSessionReducer, INITIAL_CALL_SESSION);
+  const latest = useRef(state);
+  useEffect(() => {
+    latest.current = state;
+  }, [state]);
+  const intents = useMemo(
+    () => createCallIntents({ calls, dispatch, getState: () => latest.current, notes: browserNotesStorage }),
+    [calls],
+  );
+
+  useResume(calls, socket, dispatch);
+  useCallEvents(socket, dispatch);
+
+  // The reducer decides whether a dial is allowed; the POST goes out once per accepted target.
+  const placed = useRef<PlacingTarget | null>(null);
+  useEffect(() => {
+    const target = state.placing;
+    if (!target || placed.current === target) return;
+    placed.current = target;
+    void intents.place(target);
+  }, [state.placing, intents]);
+
+  usePipedriveMirror(state, sdk, visibility, intents.dial);
+  return { state, intents };
+}

@@ -1,0 +1,47 @@
+import type { ApiClient } from '../api-client';
+import type { Contact } from '../api-types';
+import { CallHistoryView } from '../calls/call-history-view';
+import type { CallView } from '../calls/call-types';
+import type { CallsApi } from '../calls/calls-api';
+import { MissedCallsView } from '../calls/missed-calls-view';
+import { ContactsPanel } from '../contacts/contacts-panel';
+import { DialPad } from '../dial-pad/dial-pad';
+import type { HomeTab } from './home-tabs';
+
+export interface HomePanelsProps {
+  panel: HomeTab;
+  /** Shown right now (its tab selected and no call on screen). */
+  isActive: boolean;
+  api: ApiClient;
+  calls: CallsApi;
+  missedCount: number | null;
+  onCallContact: (contact: Contact) => void;
+  onDialNumber: (number: string) => void;
+  onCallBack: (call: CallView) => void;
+  onMissedSeen: () => void;
+}
+
+/** The content of one home tab. */
+export function HomePanels(props: HomePanelsProps) {
+  switch (props.panel) {
+    case 'contacts':
+      return (
+        <>
+          <ContactsPanel api={props.api} onCall={props.onCallContact} />
+          <DialPad onDial={props.onDialNumber} />
+        </>
+      );
+    case 'missed':
+      return (
+        <MissedCallsView
+          calls={props.calls}
+          isActive={props.isActive}
+          missedCount={props.missedCount}
+          onCallBack={props.onCallBack}
+          onSeen={props.onMissedSeen}
+        />
+      );
+    case 'history':
+      return <CallHistoryView calls={props.calls} isActive={props.isActive} onCallBack={props.onCallBack} />;
+  }
+}
