@@ -98,6 +98,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
       closing ??= (async () => {
         // Order matters: sockets keep the HTTP server open, in-flight requests still need the database.
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        await services.calls.stop();
         await services.realtime.close();
         httpServer.closeIdleConnections();
         const forceAfter = setTimeout(() => httpServer.closeAllConnections(), 5_000);

@@ -7,6 +7,35 @@ import { attachRealtime, type RealtimeServer } from '../adapters/realtime/socket
 import { verifyIframeToken, type IframeTokenResult } from '../adapters/session/iframe-token';
 import { createSessionSealer, type SessionSealer } from '../adapters/session/session-sealer';
 import { createTokenCipher } from '../adapters/session/token-cipher';
+import { and, eq, or, sql } from 'drizzle-orm';
+import {
+  applyProviderCallUpdate,
+  expireOverdueRinging,
+  expireRinging,
+  logAbandonedCalls,
+  receiveInboundCall,
+  toCallView,
+  type CallDeps,
+  type ReceiveInboundCallInput,
+} from '../application/calls';
+import {
+  InProcessRingTimeoutScheduler,
+  StaticCompanySettings,
+  randomIdGenerator,
+  systemClock,
+} from '../application/ports/in-memory';
+import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type OutboxStore, type UnitOfWork } from '../application/ports';
+import { createCallPersistence } from '../adapters/db/call-persistence';
+import { createCrmDirectory } from '../adapters/pipedrive/crm-directory';
+import { createPipedriveWriter } from '../adapters/pipedrive/pipedrive-writer';
+import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '../adapters/realtime/call-realtime';
+import { attachControlCenter, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '../adapters/realtime/control-center';
+import type { StopRingingReason, WindowCallView } from '../adapters/realtime/socket-events';
+import type { WrapUpStatus } from '../application/outbox/wrap-up-status';
+import { toWindowCallView } from '../adapters/realtime/window-call-view';
+import { MockTelephonyProvider } from '../adapters/telephony/mock-telephony-provider';
+import { resumeActiveCall } from '../application/calls/resume-active-call';
+import { countUnseenMissedCalls } from '../application/calls/missed-call-counts';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 
@@ -21,6 +50,24 @@ export interface AppServices {
   /** Verifies a Pipedrive iframe JWT; `expected` holds the unsigned ids from the iframe URL, if any. */
   verifyIframeToken(token: string | undefined, expected?: { userId?: string; companyId?: string }): Promise<IframeTokenResult>;
   readonly realtime: RealtimeServer;
+  readonly calls: CallServices;
+}
+
+/** What the call routes and pages need beyond the use cases' ports. */
+export interface CallServices {
+  readonly deps: CallDeps;
+  /** The mock provider (the default): the Control Center uses it to simulate the far end. */
+  readonly mockTelephony: MockTelephonyProvider;
+  /** The window's view of a call (docs/CALLS-API.md), with its wrap-up delivery status. */
+  present(view: CallView): Promise<WindowCallView>;
+  /** Which company a provider webhook's call is for (see `resolveWebhookCompany`). */
+  resolveWebhookCompany(hint: { agent?: string | undefined }): Promise<number | undefined>;
+  receiveInboundCall(input: ReceiveInboundCallInput): ReturnType<typeof receiveInboundCall>;
+  /** Re-queues the failed Pipedrive writes of a call's wrap-up; false when the outbox cannot retry yet. */
+  retryWrapUp(callId: string): Promise<boolean>;
+  overview(): Promise<ControlCenterOverview>;
+  /** Stops timers, sweeps, the provider subscription and the outbox worker (server shutdown). */
+  stop(): Promise<void>;
 }
 
 export interface ComposeOptions {
@@ -63,6 +110,7 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     logger,
     redisUrl: config.redisUrl,
   });
+  const calls = startCalls({ config, logger, database, accounts, pipedrive, realtime });
 
   return {
     config,
@@ -73,9 +121,294 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     sessions,
     verifyIframeToken: verify,
     realtime,
+    calls,
     async close() {
+      await calls.stop();
       await realtime.close();
       await database.close();
+    },
+  };
+}
+
+// ── Calls ──────────────────────────────────────────────────────────────────────────────────
+
+interface CallPorts {
+  calls: CallStore;
+  outbox: OutboxStore;
+  unitOfWork: UnitOfWork;
+  preferences: CallerPreferences;
+  /** The wrap-up delivery status of a call as the window shows it. */
+  wrapUpStatusForCall(callId: string): Promise<WrapUpStatus>;
+  /** Re-queues the call's failed writes; true when some were. */
+  retryWrapUp(callId: string): Promise<boolean>;
+  /** Something happened to a call's Pipedrive writes (delivered, failed...): its agent should hear. */
+  onWrapUpChange(listener: (change: { companyId: number; callId: string }) => void): void;
+  stop(): Promise<void>;
+}
+
+const OUTBOX_POLL_MS = 1_000;
+
+/**
+ * THE switch between in-memory and database call persistence. Database now: calls, outbox and
+ * caller choices in the app database (`createCallPersistence`), the outbox delivered to Pipedrive
+ * by the delivery worker. For an in-memory setup (tests, experiments) use `InMemoryCallStore`,
+ * `InMemoryOutboxStore`, `InMemoryUnitOfWork` and `InMemoryCallerPreferences` from
+ * application/ports/in-memory and a worker over `InMemoryOutbox` (application/outbox).
+ */
+function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger): CallPorts {
+  const persistence = createCallPersistence(database);
+  const worker = persistence.createOutboxWorker({
+    writer: createPipedriveWriter({ gateway: pipedrive, accounts }),
+    clock: systemClock,
+    logger: logger.child({ module: 'outbox' }),
+  });
+  const running = worker.start({ intervalMs: OUTBOX_POLL_MS });
+  return {
+    calls: persistence.callStore,
+    // Every enqueue wakes the worker, so a wrap-up is delivered at once rather than at the next poll.
+    outbox: {
+      enqueue: async (entries) => {
+        const result = await persistence.outboxStore.enqueue(entries);
+        worker.wake();
+        return result;
+      },
+      has: (key) => persistence.outboxStore.has(key),
+      listForCall: (callId) => persistence.outboxStore.listForCall(callId),
+    },
+    unitOfWork: {
+      commitCallChanges: async (changes) => {
+        const committed = await persistence.unitOfWork.commitCallChanges(changes);
+        if (committed.ok && committed.enqueued.inserted.length > 0) worker.wake();
+        return committed;
+      },
+    },
+    preferences: persistence.callerPreferences,
+    wrapUpStatusForCall: (callId) => worker.wrapUpStatusForCall(callId),
+    retryWrapUp: async (callId) => {
+      const requeued = await worker.retry(callId);
+      if (requeued > 0) worker.wake();
+      return requeued > 0;
+    },
+    onWrapUpChange(listener) {
+      worker.onStatusChange((change) => listener({ companyId: change.companyId, callId: change.callId }));
+    },
+    stop: () => running.stop(),
+  };
+}
+
+const OVERDUE_RINGING_SWEEP_MS = 60_000;
+const ABANDONED_CALLS_SWEEP_MS = 30_000;
+
+interface StartCallsOptions {
+  config: AppConfig;
+  logger: Logger;
+  database: Database;
+  accounts: AccountRepository;
+  pipedrive: PipedriveGateway;
+  realtime: RealtimeServer;
+}
+
+/** Builds the call use cases' ports, starts the timers and sweeps, and wires sockets and the Control Center. */
+function startCalls({ config, logger, database, accounts, pipedrive, realtime }: StartCallsOptions): CallServices {
+  const log = logger.child({ module: 'calls' });
+  const ports = createCallPorts(database, pipedrive, accounts, logger);
+  const settings = new StaticCompanySettings({ ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs });
+  const ringTimeouts = new InProcessRingTimeoutScheduler({
+    clock: systemClock,
+    timers: systemTimers,
+    onError: (error, timeout) => log.error({ err: error, callId: timeout.callId }, 'ring timeout failed'),
+  });
+  const mockTelephony = new MockTelephonyProvider({
+    timers: systemTimers,
+    ringAfterMs: config.mockTelephony.ringAfterMs,
+    connectAfterMs: config.mockTelephony.connectAfterMs,
+  });
+
+  const present = async (view: CallView): Promise<WindowCallView> => {
+    // Writes exist once the call was wrapped up, or logged by the grace-period sweep (an ended call
+    // with no automatic log due any more).
+    const hasWrites = view.state === 'wrapped_up' || (view.state === 'ended' && view.automaticLogDueAt === null);
+    const status = hasWrites ? await ports.wrapUpStatusForCall(view.id) : null;
+    return toWindowCallView(view, status === null ? null : { status: status.status, savedItems: [...status.savedItems], error: status.error });
+  };
+  const stopReasonOf = async (companyId: number, callId: string): Promise<StopRingingReason> => {
+    const stored = await ports.calls.get(companyId, callId);
+    if (stored?.call.timestamps.answeredAt !== undefined) return 'answered_elsewhere';
+    return stored?.call.outcome === 'cancelled' ? 'caller_hung_up' : 'missed';
+  };
+
+  const deps: CallDeps = {
+    calls: ports.calls,
+    outbox: ports.outbox,
+    unitOfWork: ports.unitOfWork,
+    preferences: ports.preferences,
+    crm: createCrmDirectory({ gateway: pipedrive, accounts }),
+    presence: createSocketAgentPresence(realtime.io),
+    notifier: createSocketRealtimeNotifier({ io: realtime.io, present, stopReasonOf, logger: log }),
+    telephony: mockTelephony,
+    clock: systemClock,
+    ids: randomIdGenerator,
+    settings,
+    ringTimeouts,
+    logger: log,
+  };
+
+  ringTimeouts.start((timeout) => expireRinging(deps, timeout).then(() => undefined));
+  // "Saved" / "failed" reach the agent's window as a call:updated.
+  ports.onWrapUpChange(({ companyId, callId }) => {
+    void (async () => {
+      const stored = await ports.calls.get(companyId, callId);
+      if (stored?.call.agentUserId == null) return;
+      const { wrapUpGracePeriodMs } = await settings.get(companyId);
+      await deps.notifier.callUpdated(companyId, [stored.call.agentUserId], toCallView(stored, { gracePeriodMs: wrapUpGracePeriodMs }));
+    })().catch((error: unknown) => log.error({ err: error, callId }, 'could not push a wrap-up status change'));
+  });
+  const unsubscribe = deps.telephony.onCallUpdate((update) => {
+    applyProviderCallUpdate(deps, update).catch((error: unknown) => log.error({ err: error }, 'provider call update failed'));
+  });
+
+  let stopped = false;
+  const timers: NodeJS.Timeout[] = [];
+  const every = (name: string, delayMs: (result: unknown) => number, run: () => Promise<unknown>) => {
+    const tick = () => {
+      run().then(
+        (result) => schedule(delayMs(result)),
+        (error: unknown) => {
+          log.error({ err: error, sweep: name }, 'call sweep failed');
+          schedule(delayMs(undefined));
+        },
+      );
+    };
+    const schedule = (ms: number) => {
+      if (stopped) return;
+      const timer = setTimeout(tick, ms);
+      timer.unref();
+      timers.push(timer);
+      if (timers.length > 8) timers.splice(0, timers.length - 8);
+    };
+    tick();
+  };
+  every('expire overdue ringing', () => OVERDUE_RINGING_SWEEP_MS, () => expireOverdueRinging(deps));
+  every(
+    'log abandoned calls',
+    (result) => {
+      const dueAt = (result as { nextDueAt?: number } | undefined)?.nextDueAt;
+      return dueAt === undefined ? ABANDONED_CALLS_SWEEP_MS : Math.min(ABANDONED_CALLS_SWEEP_MS, Math.max(1_000, dueAt - Date.now()));
+    },
+    () => logAbandonedCalls(deps),
+  );
+
+  realtime.onWindowConnected((socket) =>
+    sendCatchUpOnConnect(
+      socket,
+      {
+        async resume(agent) {
+          const resumed = await resumeActiveCall(deps, agent);
+          if (resumed.kind === 'idle') return { active: null, ringing: [] };
+          if (resumed.kind === 'ringing') return { active: null, ringing: await Promise.all(resumed.calls.map(present)) };
+          return { active: await present(resumed.call), ringing: [] };
+        },
+        unseenMissedCount: (agent) => countUnseenMissedCalls(deps, agent.companyId, agent.userId),
+      },
+      log,
+    ),
+  );
+
+  const companies = companyDirectory(database, realtime);
+  const receive = (input: ReceiveInboundCallInput) => receiveInboundCall(deps, input);
+  const overview = async (): Promise<ControlCenterOverview> => {
+    const [installed, online] = await Promise.all([companies.installed(), realtime.listAllOnlineAgents()]);
+    const ids = [...new Set([...installed, ...online.map((agent) => agent.companyId)])].sort((a, b) => a - b);
+    return { sandboxMode: config.sandboxMode, companies: ids.map((id) => ({ id, agents: online.filter((agent) => agent.companyId === id) })) };
+  };
+  const controlCenter = attachControlCenter({
+    io: realtime.io,
+    sandboxMode: config.sandboxMode,
+    token: config.controlCenterToken,
+    resolveCompany: (payload) => companies.forControlCenter(payload, config.sandboxMode),
+    receiveInboundCall: receive,
+    registerInboundCall: () => mockTelephony.registerInboundCall(),
+    overview,
+    logger: log,
+  });
+
+  return {
+    deps,
+    mockTelephony,
+    present,
+    receiveInboundCall: receive,
+    resolveWebhookCompany: (hint) => companies.forWebhook(hint),
+    retryWrapUp: (callId) => ports.retryWrapUp(callId),
+    overview,
+    async stop() {
+      stopped = true;
+      for (const timer of timers) clearTimeout(timer);
+      controlCenter.close();
+      unsubscribe();
+      ringTimeouts.stop();
+      mockTelephony.close();
+      // Waits for a delivery in flight, which still needs the database.
+      await ports.stop().catch((error: unknown) => log.error({ err: error }, 'outbox worker did not stop cleanly'));
+    },
+  };
+}
+
+/**
+ * Which company a simulated or provider call is for. Installed companies come from the accounts
+ * table; an agent named by id or email points at their company.
+ */
+function companyDirectory(database: Database, realtime: RealtimeServer) {
+  const { db, tables } = database;
+  const { accounts } = tables;
+
+  async function installed(): Promise<number[]> {
+    const rows = await db.selectDistinct({ companyId: accounts.companyId }).from(accounts).where(eq(accounts.status, 'connected'));
+    return rows.map((row) => row.companyId).sort((a, b) => a - b);
+  }
+
+  /** Companies with a user having this id or email (installed users, or agents online right now). */
+  async function companiesOfAgent(agent: string): Promise<number[]> {
+    const id = /^\d{1,12}$/.test(agent) ? Number(agent) : undefined;
+    const email = agent.includes('@') ? agent.toLowerCase() : undefined;
+    if (id === undefined && email === undefined) return [];
+    const conditions = [...(id === undefined ? [] : [eq(accounts.userId, id)]), ...(email === undefined ? [] : [sql`lower(${accounts.email}) = ${email}`])];
+    const rows = await db
+      .selectDistinct({ companyId: accounts.companyId })
+      .from(accounts)
+      .where(and(eq(accounts.status, 'connected'), or(...conditions)));
+    const online = (await realtime.listAllOnlineAgents()).filter((a) => a.userId === id || (email !== undefined && a.email.toLowerCase() === email));
+    return [...new Set([...rows.map((row) => row.companyId), ...online.map((a) => a.companyId)])];
+  }
+
+  return {
+    installed,
+    async forControlCenter(payload: InboundCallPayload, sandboxMode: boolean): Promise<CompanyResolution> {
+      const companies = await installed();
+      if (payload.companyId !== undefined) {
+        return companies.includes(payload.companyId)
+          ? { ok: true, companyId: payload.companyId }
+          : { ok: false, code: 'COMPANY_NOT_INSTALLED', message: `No installed company has id ${payload.companyId}.` };
+      }
+      if (payload.agent !== '') {
+        const ofAgent = await companiesOfAgent(payload.agent);
+        if (ofAgent.length === 1) return { ok: true, companyId: ofAgent[0] as number };
+        if (ofAgent.length > 1) return { ok: false, code: 'COMPANY_REQUIRED', message: 'This agent is in several companies: pick the company.' };
+      }
+      if (sandboxMode && companies.length === 1) return { ok: true, companyId: companies[0] as number };
+      if (companies.length === 0) return { ok: false, code: 'NO_COMPANY_INSTALLED', message: 'Install the app in Pipedrive first.' };
+      if (!sandboxMode && payload.agent !== '') {
+        return { ok: false, code: 'AGENT_NOT_FOUND', message: 'No installed user has this id or email: give the company too.' };
+      }
+      return { ok: false, code: 'COMPANY_REQUIRED', message: 'Several companies are installed: pick the company.' };
+    },
+    /** The agent's company when named by id or email, else the only installed company. */
+    async forWebhook(hint: { agent?: string | undefined }): Promise<number | undefined> {
+      if (hint.agent !== undefined && hint.agent.trim() !== '') {
+        const ofAgent = await companiesOfAgent(hint.agent.trim());
+        if (ofAgent.length === 1) return ofAgent[0];
+      }
+      const companies = await installed();
+      return companies.length === 1 ? companies[0] : undefined;
     },
   };
 }

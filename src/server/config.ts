@@ -25,6 +25,13 @@ export interface AppConfig {
   readonly previousSessionSecrets: readonly string[];
   readonly telephonyWebhookSecret: string | null;
   readonly controlCenterToken: string | null;
+  /** Twilio auth token for checking X-Twilio-Signature on the voice webhooks; null answers 503. */
+  readonly twilioAuthToken: string | null;
+  readonly telephonyProvider: 'mock';
+  /** Delays of the mock provider's simulated far end (tests shorten them). */
+  readonly mockTelephony: { readonly ringAfterMs: number; readonly connectAfterMs: number };
+  /** How long an inbound call rings before it becomes a missed call. */
+  readonly ringTimeoutMs: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly dataDir: string;
 }
@@ -43,6 +50,8 @@ const optionalText = z
   .optional();
 
 const httpUrl = z.url({ protocol: /^https?$/ });
+
+const milliseconds = z.string().regex(/^\d{1,7}$/, 'must be a whole number of milliseconds').transform(Number);
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -72,6 +81,13 @@ const envSchema = z.object({
   SESSION_SECRET_PREVIOUS: optionalText,
   TELEPHONY_WEBHOOK_SECRET: optionalText,
   CONTROL_CENTER_TOKEN: optionalText,
+  TWILIO_AUTH_TOKEN: optionalText,
+  TELEPHONY_PROVIDER: optionalText.pipe(z.enum(['mock']).optional()),
+  MOCK_TELEPHONY_RING_MS: optionalText.pipe(milliseconds.optional()),
+  MOCK_TELEPHONY_CONNECT_MS: optionalText.pipe(milliseconds.optional()),
+  RING_TIMEOUT_SECONDS: optionalText.pipe(
+    z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 1, 'must be at least 1').optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
 });
 
@@ -125,6 +141,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     ),
     telephonyWebhookSecret: vars.TELEPHONY_WEBHOOK_SECRET ?? null,
     controlCenterToken: vars.CONTROL_CENTER_TOKEN ?? null,
+    twilioAuthToken: vars.TWILIO_AUTH_TOKEN ?? null,
+    telephonyProvider: vars.TELEPHONY_PROVIDER ?? 'mock',
+    mockTelephony: Object.freeze({ ringAfterMs: vars.MOCK_TELEPHONY_RING_MS ?? 100, connectAfterMs: vars.MOCK_TELEPHONY_CONNECT_MS ?? 2_000 }),
+    ringTimeoutMs: (vars.RING_TIMEOUT_SECONDS ?? 30) * 1000,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     dataDir,
   });

@@ -219,3 +219,19 @@ describe('readTokenExpiry', () => {
     expect(readTokenExpiry('a.%%%.c')).toBeNull();
   });
 });
+
+describe('api client window identity', () => {
+  it('sends the same window id on every request, so the server can tell this tab from the others', async () => {
+    const seen: (string | null)[] = [];
+    const fetchFn = (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      seen.push(new Headers(init?.headers).get('X-Window-Id'));
+      return json(200, CONTACTS_PAGE);
+    }) as typeof fetch;
+    const api = createApiClient({ fetch: fetchFn, getSignedToken: fakeSdkTokens().getSignedToken });
+
+    await api.listContacts({ limit: 1 });
+    await api.listContacts({ limit: 2 });
+    expect(seen[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen[1]).toBe(seen[0]);
+  });
+});

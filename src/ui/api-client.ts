@@ -4,6 +4,7 @@
  * Pipedrive and retries once. When the renewed cookie still does not come back (third-party cookies
  * blocked, e.g. Safari), the client switches to sending the signed token on every request.
  */
+import { currentWindowId, WINDOW_ID_HEADER } from './window-id';
 import {
   parseContactSearchResult,
   parseContactsPage,
@@ -145,6 +146,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   async function send(path: string, init: RequestInit, signal?: AbortSignal): Promise<RawResponse> {
     const headers = new Headers(init.headers);
     headers.set('Accept', 'application/json');
+    headers.set(WINDOW_ID_HEADER, currentWindowId());
     if (mode === 'header') headers.set(TOKEN_HEADER, await getToken());
     let response: Response;
     try {

@@ -9,6 +9,8 @@ import type { Logger } from '../../server/logger';
 import {
   agentAvailabilityPayloadSchema,
   companyRoom,
+  handshakeAuthSchema,
+  windowRoom,
   SOCKET_PATH,
   userRoom,
   type ClientToServerEvents,
@@ -19,7 +21,7 @@ import {
 } from './socket-events';
 
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
 export interface OnlineAgent {
   companyId: number;
@@ -44,6 +46,10 @@ export interface RealtimeServer {
   readonly io: AppSocketServer;
   /** Agents with an open window in the company, across every app instance (Redis adapter). */
   listOnlineAgents(companyId: number): Promise<OnlineAgent[]>;
+  /** Agents online in any company (Control Center), across every app instance. */
+  listAllOnlineAgents(): Promise<OnlineAgent[]>;
+  /** Runs for every authenticated window once it joined its rooms (e.g. to resume its call). */
+  onWindowConnected(listener: (socket: AppSocket) => void): void;
   close(): Promise<void>;
 }
 
@@ -105,11 +111,13 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   });
 
   async function authenticate(socket: AppSocket): Promise<SocketData> {
+    const auth = handshakeAuthSchema.safeParse(socket.handshake.auth ?? {});
+    if (!auth.success) throw new SocketAuthFailure('HANDSHAKE_INVALID');
     let identity: { companyId: number; userId: number; expiresAt: number | null } | null = null;
     const session = await options.sessions.readSessionCookie(socket.request.headers.cookie);
     if (session.ok) identity = { ...session.session };
-    const token: unknown = socket.handshake.auth?.token;
-    if (!identity && typeof token === 'string' && token !== '') {
+    const token = auth.data.token;
+    if (!identity && token !== undefined && token !== '') {
       const verified = await options.verifyIframeToken(token);
       if (!verified.ok) throw new SocketAuthFailure(verified.reason === 'expired' ? 'SESSION_EXPIRED' : 'TOKEN_INVALID');
       identity = { companyId: verified.identity.companyId, userId: verified.identity.userId, expiresAt: null };
@@ -127,12 +135,15 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       // A signed token proves identity only at the handshake; such a socket is re-authenticated
       // (the client reconnects with a fresh token) after a fixed time, which also re-checks the install.
       expiresAt: identity.expiresAt ?? now() + TOKEN_SOCKET_LIFETIME_MS,
+      windowId: auth.data.windowId ?? socket.id,
     };
   }
 
+  const connectionListeners: ((socket: AppSocket) => void)[] = [];
+
   io.on('connection', (socket) => {
-    const { companyId, userId } = socket.data;
-    void socket.join([companyRoom(companyId), userRoom(companyId, userId)]);
+    const { companyId, userId, windowId } = socket.data;
+    void socket.join([companyRoom(companyId), userRoom(companyId, userId), windowRoom(companyId, userId, windowId)]);
     log.debug({ companyId, userId }, 'window connected');
 
     const scheduleExpiry = (): NodeJS.Timeout =>
@@ -158,25 +169,35 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     });
 
     socket.emit('ready', { user: { id: userId, name: socket.data.name }, company: { id: companyId } });
+    for (const listener of connectionListeners) listener(socket);
   });
+
+  const mergeAgents = (sockets: { data: SocketData }[]): OnlineAgent[] => {
+    const agents = new Map<string, OnlineAgent>();
+    for (const { data } of sockets) {
+      const key = `${data.companyId}:${data.userId}`;
+      const known = agents.get(key);
+      agents.set(key, {
+        companyId: data.companyId,
+        userId: data.userId,
+        name: data.name,
+        email: data.email,
+        available: (known?.available ?? false) || data.available,
+      });
+    }
+    return [...agents.values()];
+  };
 
   return {
     io,
     async listOnlineAgents(companyId) {
-      const sockets = await io.in(companyRoom(companyId)).fetchSockets();
-      const agents = new Map<number, OnlineAgent>();
-      for (const socket of sockets) {
-        const data = socket.data;
-        const known = agents.get(data.userId);
-        agents.set(data.userId, {
-          companyId: data.companyId,
-          userId: data.userId,
-          name: data.name,
-          email: data.email,
-          available: (known?.available ?? false) || data.available,
-        });
-      }
-      return [...agents.values()];
+      return mergeAgents(await io.in(companyRoom(companyId)).fetchSockets());
+    },
+    async listAllOnlineAgents() {
+      return mergeAgents(await io.fetchSockets());
+    },
+    onWindowConnected(listener) {
+      connectionListeners.push(listener);
     },
     async close() {
       io.disconnectSockets(true);

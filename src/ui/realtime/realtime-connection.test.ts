@@ -1,3 +1,4 @@
+import { currentWindowId } from '../window-id';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { connectRealtime, type RealtimeStatus } from './realtime-connection';
@@ -43,14 +44,14 @@ describe('connectRealtime', () => {
     let issued = 0;
     await connectRealtime({ getToken: async () => `jwt-${++issued}`, onStatus: () => {}, io: fake.io });
     expect(fake.options()).toMatchObject({ path: '/socket.io', withCredentials: true });
-    await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-1' });
-    await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-2' });
+    await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-1', windowId: currentWindowId() });
+    await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-2', windowId: currentWindowId() });
   });
 
   it('still attempts the handshake (cookie only) when no token can be had', async () => {
     const fake = fakeIo();
     await connectRealtime({ getToken: () => Promise.reject(new Error('outside')), onStatus: () => {}, io: fake.io });
-    await expect(fake.handshake()).resolves.toEqual({});
+    await expect(fake.handshake()).resolves.toEqual({ windowId: currentWindowId() });
   });
 
   it('reports status and reconnects after the server refused the handshake', async () => {

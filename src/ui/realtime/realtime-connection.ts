@@ -4,6 +4,7 @@
  * fresh signed token. socket.io-client is loaded lazily, outside the first screen's bundle.
  */
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
+import { currentWindowId } from '../window-id';
 
 type Connect = (options: Partial<ManagerOptions & SocketOptions>) => Socket;
 
@@ -37,9 +38,9 @@ export async function connectRealtime(options: RealtimeOptions): Promise<Realtim
     withCredentials: true,
     auth: (send) => {
       options.getToken().then(
-        (token) => send({ token }),
+        (token) => send({ token, windowId: currentWindowId() }),
         // Without a token the server may still accept the session cookie.
-        () => send({}),
+        () => send({ windowId: currentWindowId() }),
       );
     },
   });

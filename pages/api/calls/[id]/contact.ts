@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { selectCallContact } from '../../../../src/application/calls';
+import { apiRoute } from '../../../../src/server/http/api-route';
+import { callIdOf, presentCall, requireAgent, unwrap } from '../../../../src/server/http/calls';
+import { parseInput } from '../../../../src/server/http/parse';
+
+export const config = { api: { bodyParser: { sizeLimit: '1kb' } } };
+
+const bodySchema = z.object({
+  personId: z.number().int().positive(),
+  dealId: z.number().int().positive().nullish(),
+});
+
+/** The agent picked the person (and deal) the call is about, among several matches. */
+export default apiRoute({
+  POST: async ({ req, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const callId = callIdOf(req);
+    const body = parseInput(bodySchema, req.body);
+    const selected = unwrap(
+      await selectCallContact(ctx.calls.deps, {
+        companyId: agent.companyId,
+        userId: agent.userId,
+        callId,
+        personId: body.personId,
+        dealId: body.dealId ?? undefined,
+      }),
+    );
+    return presentCall(ctx, selected.call);
+  },
+});

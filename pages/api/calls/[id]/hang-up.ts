@@ -1,0 +1,12 @@
+import { hangUpCall } from '../../../../src/application/calls';
+import { apiRoute } from '../../../../src/server/http/api-route';
+import { callIdOf, presentCall, requireAgent, unwrap } from '../../../../src/server/http/calls';
+
+/** Ends the agent's call (or cancels an outbound call still ringing). */
+export default apiRoute({
+  POST: async ({ req, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const ended = unwrap(await hangUpCall(ctx.calls.deps, { companyId: agent.companyId, userId: agent.userId, callId: callIdOf(req) }));
+    return presentCall(ctx, ended.call);
+  },
+});

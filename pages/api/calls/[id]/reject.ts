@@ -1,0 +1,12 @@
+import { rejectCall } from '../../../../src/application/calls';
+import { apiRoute } from '../../../../src/server/http/api-route';
+import { callIdOf, presentCall, requireAgent, unwrap } from '../../../../src/server/http/calls';
+
+/** Declines a ringing call for this agent (it keeps ringing for the others, if any). */
+export default apiRoute({
+  POST: async ({ req, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const rejected = unwrap(await rejectCall(ctx.calls.deps, { companyId: agent.companyId, userId: agent.userId, callId: callIdOf(req) }));
+    return presentCall(ctx, rejected.call);
+  },
+});

@@ -1,0 +1,22 @@
+import { toCallView } from '../../../../../src/application/calls';
+import { ApiError } from '../../../../../src/server/http/api-error';
+import { apiRoute } from '../../../../../src/server/http/api-route';
+import { callError, callIdOf, presentCall, requireAgent } from '../../../../../src/server/http/calls';
+
+/** Tries the wrap-up's failed Pipedrive writes again: 202 `{ call }`. */
+export default apiRoute({
+  POST: async ({ req, res, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const callId = callIdOf(req);
+    const { deps } = ctx.calls;
+    const stored = await deps.calls.get(agent.companyId, callId);
+    if (stored === undefined) throw callError({ code: 'CALL_NOT_FOUND' });
+    if (stored.call.agentUserId !== agent.userId) throw callError({ code: 'CALL_NOT_YOURS' });
+    if (!stored.isCallLogged && stored.call.state !== 'wrapped_up') {
+      throw new ApiError(409, 'WRAP_UP_NOT_SUBMITTED', 'Submit the wrap-up first.');
+    }
+    await ctx.calls.retryWrapUp(callId);
+    const settings = await deps.settings.get(agent.companyId);
+    res.status(202).json(await presentCall(ctx, toCallView(stored, { gracePeriodMs: settings.wrapUpGracePeriodMs })));
+  },
+});

@@ -1,0 +1,16 @@
+import { resumeActiveCall } from '../../../src/application/calls';
+import { apiRoute } from '../../../src/server/http/api-route';
+import { requireAgent } from '../../../src/server/http/calls';
+
+/**
+ * The call a (re)loading window should show: the call the agent holds, else one ringing for them,
+ * else their last call still waiting for its wrap-up; `{ call: null }` when idle.
+ */
+export default apiRoute({
+  GET: async ({ req, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const resumed = await resumeActiveCall(ctx.calls.deps, { companyId: agent.companyId, userId: agent.userId });
+    const view = resumed.kind === 'idle' ? null : resumed.kind === 'ringing' ? (resumed.calls[0] ?? null) : resumed.call;
+    return { call: view === null ? null : await ctx.calls.present(view) };
+  },
+});

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { placeOutboundCall } from '../../../src/application/calls';
+import { apiRoute } from '../../../src/server/http/api-route';
+import { presentCall, requireAgent, unwrap, windowIdOf } from '../../../src/server/http/calls';
+import { parseInput } from '../../../src/server/http/parse';
+
+export const config = { api: { bodyParser: { sizeLimit: '2kb' } } };
+
+const bodySchema = z.object({
+  number: z.string().trim().min(1).max(40),
+  personId: z.number().int().positive().optional(),
+  dealId: z.number().int().positive().optional(),
+  source: z.enum(['contact', 'dial_pad', 'phone_click']),
+});
+
+/** Places an outbound call: 201 `{ call }` (ringing; the provider reports progress on the socket). */
+export default apiRoute({
+  POST: async ({ req, res, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const tabId = windowIdOf(req);
+    const body = parseInput(bodySchema, req.body);
+    const placed = unwrap(
+      await placeOutboundCall(ctx.calls.deps, {
+        companyId: agent.companyId,
+        agentUserId: agent.userId,
+        tabId,
+        number: body.number,
+        personId: body.personId,
+        dealId: body.dealId,
+        source: body.source,
+      }),
+    );
+    res.status(201).json(await presentCall(ctx, placed.call));
+  },
+});

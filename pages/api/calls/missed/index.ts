@@ -1,0 +1,12 @@
+import { listMissedCalls } from '../../../../src/application/calls';
+import { apiRoute } from '../../../../src/server/http/api-route';
+import { presentCalls, requireAgent } from '../../../../src/server/http/calls';
+
+/** The agent's missed calls, newest first, and the badge count: `{ items, unseenCount }`. */
+export default apiRoute({
+  GET: async ({ req, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    const page = await listMissedCalls(ctx.calls.deps, { companyId: agent.companyId, userId: agent.userId });
+    return { items: await presentCalls(ctx, page.calls), unseenCount: page.unseenCount };
+  },
+});

@@ -1,0 +1,11 @@
+import { markMissedCallsSeen } from '../../../../src/application/calls';
+import { apiRoute } from '../../../../src/server/http/api-route';
+import { requireAgent } from '../../../../src/server/http/calls';
+
+/** The agent looked at their missed calls: the badge clears in every tab (`missed:count`). */
+export default apiRoute({
+  POST: async ({ req, ctx }) => {
+    const agent = await requireAgent(req, ctx);
+    return markMissedCallsSeen(ctx.calls.deps, { companyId: agent.companyId, userId: agent.userId });
+  },
+});

@@ -1,0 +1,6 @@
+import { twilioRoute } from '../../../../src/server/http/twilio-route';
+
+export const config = { api: { bodyParser: false } };
+
+/** Twilio's status callback: the call's progress becomes a provider update. */
+export default twilioRoute('callStatus');

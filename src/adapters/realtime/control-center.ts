@@ -1,0 +1,125 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { Server } from 'socket.io';
+import { z } from 'zod';
+import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
+import type { Logger } from '@/application/ports/logger.port';
+import type { AppSocketServer, OnlineAgent } from './socket-server';
+import { CONTROL_CENTER_NAMESPACE } from './socket-events';
+
+/** `INBOUND_CALL` as the tutorial's Control Center emits it, plus an optional company (several installed). */
+export const inboundCallPayloadSchema = z.object({
+  number: z.string().trim().min(1, 'a phone number is required').max(40),
+  agent: z.string().trim().max(200).optional().default(''),
+  companyId: z.union([z.number().int().positive(), z.string().regex(/^\d{1,12}$/).transform(Number)]).optional(),
+});
+export type InboundCallPayload = z.infer<typeof inboundCallPayloadSchema>;
+
+export type CompanyResolution = { ok: true; companyId: number } | { ok: false; code: string; message: string };
+
+export type InboundCallAck =
+  | {
+      ok: true;
+      callId: string;
+      companyId: number;
+      result: 'ringing' | 'missed' | 'duplicate';
+      /** Who rings (ringing); empty otherwise. */
+      ringing: { userId: number; name: string }[];
+      /** Why nobody rang (missed): no_agent_online, agent_busy, all_agents_busy, agent_not_found. */
+      reason: string | null;
+    }
+  | { ok: false; error: { code: string; message: string } };
+
+export interface ControlCenterOverview {
+  sandboxMode: boolean;
+  companies: { id: number; agents: OnlineAgent[] }[];
+}
+
+export interface ControlCenterOptions {
+  io: AppSocketServer;
+  sandboxMode: boolean;
+  /** CONTROL_CENTER_TOKEN; outside sandbox mode a missing token keeps the Control Center closed. */
+  token: string | null;
+  resolveCompany(payload: InboundCallPayload): Promise<CompanyResolution>;
+  receiveInboundCall(input: ReceiveInboundCallInput): Promise<ReceiveInboundCallResult>;
+  /** A provider id for a simulated call (mock provider), so it can be hung up later. */
+  registerInboundCall?: () => string;
+  overview(): Promise<ControlCenterOverview>;
+  logger: Logger;
+}
+
+/** Constant-time comparison of a presented token with the configured one (hashes have equal length). */
+export function isControlCenterTokenValid(presented: unknown, configured: string | null): boolean {
+  if (configured === null || typeof presented !== 'string' || presented === '') return false;
+  const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest();
+  return timingSafeEqual(digest(presented), digest(configured));
+}
+
+/** Whether the Control Center may be used with this token: always in sandbox mode, otherwise with the right token. */
+export function isControlCenterAllowed(options: Pick<ControlCenterOptions, 'sandboxMode' | 'token'>, presented: unknown): boolean {
+  return options.sandboxMode || isControlCenterTokenValid(presented, options.token);
+}
+
+/**
+ * The Control Center's socket namespace (`/control-center`): simulated inbound calls
+ * (`INBOUND_CALL {number, agent}` → `receiveInboundCall`), acknowledged with the routing result,
+ * and `OVERVIEW` (companies and agents online). Authenticated by the handshake's `auth.token`.
+ */
+export function attachControlCenter(options: ControlCenterOptions): { close(): void } {
+  // Its own namespace with its own (untyped, zod-checked) events; the windows' namespace is typed.
+  const namespace = (options.io as unknown as Server).of(CONTROL_CENTER_NAMESPACE);
+  namespace.use((socket, next) => {
+    const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
+    if (isControlCenterAllowed(options, token)) next();
+    else next(Object.assign(new Error('CONTROL_CENTER_TOKEN_INVALID'), { data: { code: 'CONTROL_CENTER_TOKEN_INVALID' } }));
+  });
+
+  namespace.on('connection', (socket) => {
+    socket.on('INBOUND_CALL', (payload: unknown, ack?: unknown) => {
+      const reply = typeof ack === 'function' ? (ack as (result: InboundCallAck) => void) : () => undefined;
+      void simulateInboundCall(options, payload).then(reply, (error: unknown) => {
+        options.logger.error({ err: error }, 'Control Center inbound call failed');
+        reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The call could not be simulated.' } });
+      });
+    });
+    socket.on('OVERVIEW', (_payload: unknown, ack?: unknown) => {
+      if (typeof ack !== 'function') return;
+      options.overview().then(
+        (overview) => (ack as (o: ControlCenterOverview) => void)(overview),
+        (error: unknown) => options.logger.error({ err: error }, 'Control Center overview failed'),
+      );
+    });
+  });
+
+  return {
+    close() {
+      namespace.disconnectSockets(true);
+    },
+  };
+}
+
+async function simulateInboundCall(options: ControlCenterOptions, payload: unknown): Promise<InboundCallAck> {
+  const parsed = inboundCallPayloadSchema.safeParse(payload);
+  if (!parsed.success) {
+    const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+    return { ok: false, error: { code: 'INVALID_PAYLOAD', message } };
+  }
+  const company = await options.resolveCompany(parsed.data);
+  if (!company.ok) return { ok: false, error: { code: company.code, message: company.message } };
+  const result = await options.receiveInboundCall({
+    companyId: company.companyId,
+    from: parsed.data.number,
+    agent: parsed.data.agent === '' ? undefined : parsed.data.agent,
+    providerCallId: options.registerInboundCall?.(),
+    source: 'control_center',
+  });
+  const ringingIds = result.kind === 'missed' ? [] : result.ringingUserIds;
+  const online = ringingIds.length === 0 ? [] : (await options.overview()).companies.find((c) => c.id === company.companyId)?.agents ?? [];
+  return {
+    ok: true,
+    callId: result.call.id,
+    companyId: company.companyId,
+    result: result.kind,
+    ringing: ringingIds.map((userId) => ({ userId, name: online.find((agent) => agent.userId === userId)?.name ?? `User ${userId}` })),
+    reason: result.kind === 'missed' ? result.reason : null,
+  };
+}
