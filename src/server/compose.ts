@@ -20,12 +20,13 @@ import {
 } from '../application/calls';
 import {
   InProcessRingTimeoutScheduler,
-  StaticCompanySettings,
   randomIdGenerator,
   systemClock,
 } from '../application/ports/in-memory';
-import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type OutboxStore, type UnitOfWork } from '../application/ports';
+import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type CompanySettings, type OutboxStore, type UnitOfWork } from '../application/ports';
 import { createCallPersistence } from '../adapters/db/call-persistence';
+import { DrizzleCompanySettings } from '../adapters/db/company-settings-store';
+import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
 import { createCrmDirectory } from '../adapters/pipedrive/crm-directory';
 import { createPipedriveWriter } from '../adapters/pipedrive/pipedrive-writer';
 import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '../adapters/realtime/call-realtime';
@@ -51,6 +52,13 @@ export interface AppServices {
   verifyIframeToken(token: string | undefined, expected?: { userId?: string; companyId?: string }): Promise<IframeTokenResult>;
   readonly realtime: RealtimeServer;
   readonly calls: CallServices;
+  readonly companySettings: CompanySettingsServices;
+}
+
+/** The admin page's side of the per-company call settings (the call use cases read `calls.deps.settings`). */
+export interface CompanySettingsServices {
+  readonly store: DrizzleCompanySettings;
+  readonly admins: CompanyAdmins;
 }
 
 /** What the call routes and pages need beyond the use cases' ports. */
@@ -110,7 +118,10 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     logger,
     redisUrl: config.redisUrl,
   });
-  const calls = startCalls({ config, logger, database, accounts, pipedrive, realtime });
+  // Stored per company over the configured defaults (RING_TIMEOUT_SECONDS).
+  const settingsStore = new DrizzleCompanySettings(database, { defaults: { ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs } });
+  const admins = createCompanyAdmins({ lookUp: async (key) => (await pipedrive.getCurrentUser(key)).isAdmin });
+  const calls = startCalls({ config, logger, database, accounts, pipedrive, realtime, settings: settingsStore });
 
   return {
     config,
@@ -122,6 +133,7 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     verifyIframeToken: verify,
     realtime,
     calls,
+    companySettings: { store: settingsStore, admins },
     async close() {
       await calls.stop();
       await realtime.close();
@@ -206,13 +218,13 @@ interface StartCallsOptions {
   accounts: AccountRepository;
   pipedrive: PipedriveGateway;
   realtime: RealtimeServer;
+  settings: CompanySettings;
 }
 
 /** Builds the call use cases' ports, starts the timers and sweeps, and wires sockets and the Control Center. */
-function startCalls({ config, logger, database, accounts, pipedrive, realtime }: StartCallsOptions): CallServices {
+function startCalls({ config, logger, database, accounts, pipedrive, realtime, settings }: StartCallsOptions): CallServices {
   const log = logger.child({ module: 'calls' });
   const ports = createCallPorts(database, pipedrive, accounts, logger);
-  const settings = new StaticCompanySettings({ ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs });
   const ringTimeouts = new InProcessRingTimeoutScheduler({
     clock: systemClock,
     timers: systemTimers,

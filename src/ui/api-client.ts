@@ -55,6 +55,8 @@ export interface ApiClient {
   get<T>(path: string, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
   /** A JSON POST (state change), with the same session renewal as GETs. */
   post<T>(path: string, body: unknown, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
+  /** A JSON PUT (replaces a resource), with the same session renewal. */
+  put<T>(path: string, body: unknown, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
   /** A signed token still valid for at least a minute (for the socket handshake). */
   signedToken(): Promise<string>;
   getAuthMode(): AuthMode;
@@ -238,6 +240,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body ?? {}),
       };
+      return request(path, parse, signal, init);
+    },
+    put(path, body, parse, signal) {
+      const init: RequestInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) };
       return request(path, parse, signal, init);
     },
     signedToken: getToken,

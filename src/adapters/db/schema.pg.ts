@@ -123,3 +123,13 @@ export const callerPreferences = pgTable(
   },
   (table) => [primaryKey({ columns: [table.companyId, table.phoneE164] })],
 );
+
+export const companySettings = pgTable('company_settings', {
+  companyId: integer('company_id').primaryKey(),
+  defaultRegion: text('default_region'),
+  createCallbackForMissedCalls: boolean('create_callback_for_missed_calls').notNull(),
+  companyPhoneNumber: text('company_phone_number'),
+  ringTimeoutSeconds: integer('ring_timeout_seconds').notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  updatedByUserId: integer('updated_by_user_id').notNull(),
+});

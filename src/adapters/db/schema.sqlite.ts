@@ -138,3 +138,19 @@ export const callerPreferences = sqliteTable(
   },
   (table) => [primaryKey({ columns: [table.companyId, table.phoneE164] })],
 );
+
+/**
+ * Per-company call settings saved by an admin; a company without a row uses the configured
+ * defaults. A row holds every setting (a save replaces them all); null means "none".
+ */
+export const companySettings = sqliteTable('company_settings', {
+  companyId: integer('company_id').primaryKey(),
+  /** ISO 3166-1 alpha-2 region national numbers are read in ("GB"). */
+  defaultRegion: text('default_region'),
+  createCallbackForMissedCalls: integer('create_callback_for_missed_calls', { mode: 'boolean' }).notNull(),
+  /** E.164. */
+  companyPhoneNumber: text('company_phone_number'),
+  ringTimeoutSeconds: integer('ring_timeout_seconds').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+  updatedByUserId: integer('updated_by_user_id').notNull(),
+});

@@ -108,6 +108,18 @@ describe('Pipedrive gateway: tokens and retries', () => {
     expect(http.requests[0]?.authorization).toBe('Bearer access-1');
   });
 
+  it('reads admin rights from is_admin or access[].admin (users/me)', async () => {
+    await install(60 * 60 * 1000);
+    const data = meReply.body as { data: Record<string, unknown> };
+    const reply = (extra: Record<string, unknown>): FakeReply => ({ status: 200, body: { success: true, data: { ...data.data, ...extra } } });
+    const answers = [reply({}), reply({ is_admin: true }), reply({ is_admin: 1 }), reply({ is_admin: 0 }), reply({ access: [{ app: 'sales', admin: false }, { app: 'global', admin: true }] }), reply({ access: [{ app: 'sales', admin: false }] })];
+    const http = fakeHttp(() => answers.shift() as FakeReply);
+    const client = gateway(http.adapter);
+    const admins = [];
+    for (let i = 0; i < 6; i++) admins.push((await client.getCurrentUser(KEY)).isAdmin);
+    expect(admins).toEqual([false, true, true, false, true, false]);
+  });
+
   it('refreshes shortly before expiry, with HTTP Basic and a form body, then calls the API with the new token', async () => {
     await install(2 * 60 * 1000);
     const http = fakeHttp((request) => (request.url.startsWith(OAUTH) ? tokenReply('access-2', 'refresh-1') : meReply));

@@ -15,6 +15,8 @@ export interface PipedriveUser {
   companyId: number;
   companyName: string;
   companyDomain: string | null;
+  /** An admin of the company in Pipedrive (`is_admin`, or an `access[]` entry with `admin`). */
+  isAdmin: boolean;
 }
 
 export interface PipedrivePhone {
@@ -82,6 +84,9 @@ const userSchema = z.object({
   company_id: z.number().int(),
   company_name: z.string(),
   company_domain: z.string().nullish(),
+  // Pipedrive documents 1/0 here; the sandbox and newer answers send a boolean.
+  is_admin: z.union([z.boolean(), z.number()]).nullish(),
+  access: z.array(z.object({ admin: z.boolean().nullish() })).nullish(),
 });
 
 const phoneSchema = z.object({
@@ -380,6 +385,7 @@ function toUser(user: z.infer<typeof userSchema>): PipedriveUser {
     companyId: user.company_id,
     companyName: user.company_name,
     companyDomain: user.company_domain ?? null,
+    isAdmin: user.is_admin === true || user.is_admin === 1 || (user.access ?? []).some((access) => access.admin === true),
   };
 }
 

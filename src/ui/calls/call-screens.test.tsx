@@ -209,7 +209,7 @@ describe('HomeTabs', () => {
   it('is a tablist with stable names; the missed count is a description, not part of the name', () => {
     const html = renderToStaticMarkup(<HomeTabs tab="contacts" onSelect={noop} missedCount={3} renderPanel={(tab) => <p>{tab} panel</p>} />);
     expect(html).toContain('role="tablist" aria-label="Views"');
-    for (const name of ['Contacts', 'Missed calls', 'History']) expect(html).toContain(`role="tab" aria-label="${name}"`);
+    for (const name of ['Contacts', 'Missed calls', 'History', 'Settings']) expect(html).toContain(`role="tab" aria-label="${name}"`);
     expect(html.match(/aria-selected="true"/g)).toHaveLength(1);
     expect(html).toMatch(/aria-label="Contacts"[^>]*aria-selected="true"/);
     const describedBy = html.match(/aria-label="Missed calls"[^>]*aria-describedby="([^"]+)"/)?.[1];
@@ -217,7 +217,7 @@ describe('HomeTabs', () => {
     // Only the opened tab's panel is rendered; the others wait, hidden.
     expect(html).toContain('<p>contacts panel</p>');
     expect(html).not.toContain('missed panel');
-    expect(html.match(/role="tabpanel"/g)).toHaveLength(3);
+    expect(html.match(/role="tabpanel"/g)).toHaveLength(4);
   });
 
   it('shows no badge at zero', () => {

@@ -6,6 +6,7 @@ import type { CallsApi } from '../calls/calls-api';
 import { MissedCallsView } from '../calls/missed-calls-view';
 import { ContactsPanel } from '../contacts/contacts-panel';
 import { DialPad } from '../dial-pad/dial-pad';
+import { SettingsPanel } from '../settings/settings-panel';
 import type { HomeTab } from './home-tabs';
 
 export interface HomePanelsProps {
@@ -43,5 +44,7 @@ export function HomePanels(props: HomePanelsProps) {
       );
     case 'history':
       return <CallHistoryView calls={props.calls} isActive={props.isActive} onCallBack={props.onCallBack} />;
+    case 'settings':
+      return <SettingsPanel api={props.api} />;
   }
 }

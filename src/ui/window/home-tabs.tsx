@@ -1,11 +1,12 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
-export type HomeTab = 'contacts' | 'missed' | 'history';
+export type HomeTab = 'contacts' | 'missed' | 'history' | 'settings';
 
 const TABS: readonly { id: HomeTab; label: string }[] = [
   { id: 'contacts', label: 'Contacts' },
   { id: 'missed', label: 'Missed calls' },
   { id: 'history', label: 'History' },
+  { id: 'settings', label: 'Settings' },
 ];
 
 export interface HomeTabsProps {
@@ -17,7 +18,7 @@ export interface HomeTabsProps {
 }
 
 /**
- * Contacts / Missed calls / History. Tab names stay fixed ("Missed calls", not "Missed calls (3)"):
+ * Contacts / Missed calls / History / Settings. Tab names stay fixed ("Missed calls", not "Missed calls (3)"):
  * the count is a badge described to screen readers separately.
  */
 export function HomeTabs({ tab, onSelect, missedCount, renderPanel }: HomeTabsProps) {

@@ -2,7 +2,7 @@ import { DEFAULT_CALL_SETTINGS, type CallSettings, type CompanySettings } from '
 
 /**
  * The same settings for every company, with per-company overrides: enough for single-instance
- * mode driven by configuration, and for tests. A DB-backed admin page replaces it later.
+ * mode driven by configuration, and for tests. The app uses `DrizzleCompanySettings` (adapters/db).
  */
 export class StaticCompanySettings implements CompanySettings {
   private readonly overrides = new Map<number, Partial<CallSettings>>();

@@ -1,0 +1,73 @@
+import { getCountries } from 'libphonenumber-js';
+import { z } from 'zod';
+import type { CompanySettingsRecord, CompanySettingsValues } from '../../adapters/db/company-settings-store';
+import { normalizePhoneNumber, toRegionCode } from '../../domain/phone';
+import type { AppContext } from '../app-context';
+import { ApiError } from './api-error';
+import type { RequestIdentity } from './identity';
+
+export const RING_TIMEOUT_RANGE = { min: 10, max: 120 } as const;
+
+/** Every region libphonenumber knows: the window names them with Intl.DisplayNames. */
+export const SUPPORTED_REGIONS: readonly string[] = [...getCountries()].sort();
+
+const regionSchema = z
+  .string()
+  .max(8)
+  .transform((value, context) => {
+    const region = toRegionCode(value);
+    if (region === undefined) context.addIssue({ code: 'custom', message: 'not a region we know (ISO 3166 alpha-2, e.g. "GB")' });
+    return region ?? z.NEVER;
+  });
+
+/** A PUT body: every setting, validated and normalized (region upper-case, number in E.164). */
+export const settingsBodySchema = z
+  .object({
+    defaultRegion: regionSchema.nullable(),
+    createCallbackForMissedCalls: z.boolean(),
+    companyPhoneNumber: z
+      .string()
+      .max(40)
+      .nullable()
+      .transform((value) => (value === null || value.trim() === '' ? null : value)),
+    ringTimeoutSeconds: z.number().int().min(RING_TIMEOUT_RANGE.min).max(RING_TIMEOUT_RANGE.max),
+  })
+  .strict()
+  .transform((body, context): CompanySettingsValues => {
+    if (body.companyPhoneNumber === null) return { ...body, companyPhoneNumber: null };
+    // A national number is read in the region saved with it ("020 7946 0958" with GB).
+    const normalized = normalizePhoneNumber(body.companyPhoneNumber, body.defaultRegion ?? undefined);
+    if (!normalized.ok) {
+      context.addIssue({ code: 'custom', path: ['companyPhoneNumber'], message: 'not a phone number (give it with its country code, e.g. +44 20 7946 0958)' });
+      return z.NEVER;
+    }
+    return { ...body, companyPhoneNumber: normalized.e164 };
+  });
+
+/** GET and PUT answer the same shape. */
+export function presentSettings(record: CompanySettingsRecord, canEdit: boolean) {
+  return {
+    settings: record.values,
+    updatedAt: record.updatedAt === null ? null : new Date(record.updatedAt).toISOString(),
+    updatedByUserId: record.updatedByUserId,
+    canEdit,
+    regions: SUPPORTED_REGIONS,
+    ringTimeoutRange: RING_TIMEOUT_RANGE,
+  };
+}
+
+/** Settings change only for Pipedrive admins of the company (asked of Pipedrive, remembered briefly). */
+export async function requireCompanyAdmin(identity: RequestIdentity, ctx: AppContext): Promise<void> {
+  const isAdmin = await ctx.companySettings.admins.isAdmin({ companyId: identity.companyId, userId: identity.userId });
+  if (!isAdmin) throw new ApiError(403, 'ADMIN_REQUIRED', 'Only Pipedrive admins of the company can change its call settings.');
+}
+
+/** For showing the form read-only: an unreachable Pipedrive means "not now", not a failed page. */
+export async function canEditSettings(identity: RequestIdentity, ctx: AppContext): Promise<boolean> {
+  try {
+    return await ctx.companySettings.admins.isAdmin({ companyId: identity.companyId, userId: identity.userId });
+  } catch (error) {
+    ctx.logger.child({ module: 'settings' }).warn({ err: error }, 'could not ask Pipedrive for admin rights');
+    return false;
+  }
+}

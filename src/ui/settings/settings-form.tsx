@@ -1,0 +1,104 @@
+import { useId, useMemo, type FormEvent } from 'react';
+import { regionOptions } from './region-options';
+import type { SettingsDraft, SettingsFormState } from './settings-form-state';
+
+export interface SettingsFormProps {
+  state: Extract<SettingsFormState, { status: 'ready' }>;
+  onChange: (changes: Partial<SettingsDraft>) => void;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+  /** Names regions in this language (default: the browser's). */
+  locale?: string;
+}
+
+/** The call settings form; read-only, with the reason, for users who are not admins. */
+export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsFormProps) {
+  const id = useId();
+  const { view, draft, save } = state;
+  const regions = useMemo(() => regionOptions(view.regions, locale), [view.regions, locale]);
+  const { min, max } = view.ringTimeoutRange;
+  const isSaving = save.status === 'saving';
+
+  return (
+    <form className="settings-panel" aria-label="Call settings" onSubmit={onSubmit} noValidate>
+      {!view.canEdit && (
+        <p className="notice" id={`${id}-read-only`}>
+          Only Pipedrive admins of your company can change these settings.
+        </p>
+      )}
+      <fieldset className="settings-fields" disabled={!view.canEdit || isSaving} aria-describedby={view.canEdit ? undefined : `${id}-read-only`}>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-region`}>
+            Default country
+          </label>
+          <select id={`${id}-region`} className="input" value={draft.defaultRegion} onChange={(event) => onChange({ defaultRegion: event.target.value })}>
+            <option value="">None: numbers need a country code</option>
+            {regions.map((region) => (
+              <option key={region.code} value={region.code}>
+                {region.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="settings-checkbox">
+          <input
+            type="checkbox"
+            checked={draft.createCallbackForMissedCalls}
+            onChange={(event) => onChange({ createCallbackForMissedCalls: event.target.checked })}
+          />
+          Create a call-back activity for missed calls
+        </label>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-phone`}>
+            Company phone number
+          </label>
+          <input
+            id={`${id}-phone`}
+            className="input"
+            type="tel"
+            autoComplete="tel"
+            maxLength={40}
+            value={draft.companyPhoneNumber}
+            onChange={(event) => onChange({ companyPhoneNumber: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label className="field-label" htmlFor={`${id}-ring`}>
+            Ring timeout (seconds)
+          </label>
+          <input
+            id={`${id}-ring`}
+            className="input"
+            type="number"
+            inputMode="numeric"
+            min={min}
+            max={max}
+            step={1}
+            value={draft.ringTimeoutSeconds}
+            onChange={(event) => onChange({ ringTimeoutSeconds: event.target.value })}
+          />
+        </div>
+        {view.canEdit && (
+          <button type="submit" className="button primary">
+            Save
+          </button>
+        )}
+      </fieldset>
+      <SaveMessage save={save} />
+    </form>
+  );
+}
+
+function SaveMessage({ save }: { save: SettingsFormProps['state']['save'] }) {
+  if (save.status === 'failed') {
+    return (
+      <p className="panel-message error" role="alert">
+        Could not save the settings. {save.error}
+      </p>
+    );
+  }
+  return (
+    <p className="panel-message" role="status">
+      {save.status === 'saved' ? 'Settings saved.' : ''}
+    </p>
+  );
+}

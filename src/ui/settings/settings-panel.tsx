@@ -1,0 +1,69 @@
+import { useCallback, useEffect, useMemo, useReducer, type FormEvent } from 'react';
+import type { ApiClient } from '../api-client';
+import { describeError } from '../describe-error';
+import { createSettingsApi, type SettingsApi } from './settings-api';
+import { SettingsForm } from './settings-form';
+import { checkDraft, INITIAL_SETTINGS_FORM, settingsFormReducer } from './settings-form-state';
+
+export interface SettingsPanelProps {
+  api: ApiClient;
+}
+
+/** The Settings tab: the company's call settings, editable by its Pipedrive admins. */
+export function SettingsPanel({ api }: SettingsPanelProps) {
+  const settingsApi = useMemo<SettingsApi>(() => createSettingsApi(api), [api]);
+  const [state, dispatch] = useReducer(settingsFormReducer, INITIAL_SETTINGS_FORM);
+
+  const load = useCallback(
+    (signal?: AbortSignal) => {
+      dispatch({ type: 'load-started' });
+      settingsApi.load(signal).then(
+        (view) => !signal?.aborted && dispatch({ type: 'loaded', view }),
+        (error: unknown) => !signal?.aborted && dispatch({ type: 'load-failed', message: describeError(error) }),
+      );
+    },
+    [settingsApi],
+  );
+
+  useEffect(() => {
+    const abort = new AbortController();
+    load(abort.signal);
+    return () => abort.abort();
+  }, [load]);
+
+  if (state.status === 'loading') {
+    return (
+      <div className="panel-message" role="status">
+        Loading settings…
+      </div>
+    );
+  }
+  if (state.status === 'load-failed') {
+    return (
+      <div className="settings-panel">
+        <p className="panel-message error" role="alert">
+          Could not load the settings. {state.error}
+        </p>
+        <button type="button" className="button secondary retry" onClick={() => load()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const checked = checkDraft(state.draft, state.view.ringTimeoutRange);
+    if (!checked.ok) {
+      dispatch({ type: 'save-failed', message: checked.error });
+      return;
+    }
+    dispatch({ type: 'save-started' });
+    settingsApi.save(checked.values).then(
+      (view) => dispatch({ type: 'saved', view }),
+      (error: unknown) => dispatch({ type: 'save-failed', message: describeError(error) }),
+    );
+  };
+
+  return <SettingsForm state={state} onChange={(changes) => dispatch({ type: 'edited', changes })} onSubmit={onSubmit} />;
+}
