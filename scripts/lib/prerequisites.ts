@@ -9,7 +9,7 @@ export interface Prerequisite {
   howToGetIt: string;
 }
 
-function isPortOpen(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
+export function isPortOpen(host: string, port: number, timeoutMs = 1500): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ host, port });
     const done = (open: boolean) => {

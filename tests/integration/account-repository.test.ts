@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -8,23 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRepository, type AccountRepository, type InstallAccountInput } from '../../src/adapters/db/account-repository';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { createTokenCipher } from '../../src/adapters/session/token-cipher';
-
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
-
-function isPortOpen(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 5432) });
-    const done = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.setTimeout(1500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
+import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const input = (overrides: Partial<InstallAccountInput> = {}): InstallAccountInput => ({
   companyId: 42,
@@ -137,8 +120,8 @@ describeRepository('SQLite', async () => {
 });
 
 describeRepository('PostgreSQL', async () => {
-  if (!(await isPortOpen(POSTGRES_URL))) {
-    throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}. Start it with: ${START_POSTGRES}`);
+  if (!(await isPostgresReachable())) {
+    throw new Error(POSTGRES_UNREACHABLE);
   }
   const schema = `caller_test_${randomBytes(6).toString('hex')}`;
   const database = openDatabase(`${POSTGRES_URL}?schema=${schema}`);

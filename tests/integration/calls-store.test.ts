@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import { createCallPersistence } from '../../src/adapters/db/call-persistence';
@@ -7,23 +6,7 @@ import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { InMemoryOutbox } from '../../src/application/outbox/in-memory-outbox';
 import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '../../src/application/ports/in-memory';
 import { describeCallPortsContract, type CallPorts } from './calls-store-contract';
-
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
-
-function isPortOpen(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 5432) });
-    const done = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.setTimeout(1500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
+import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 function drizzlePorts(database: Database): CallPorts {
   const persistence = createCallPersistence(database);
@@ -59,7 +42,7 @@ describeCallPortsContract('SQLite', async () => {
 let postgres: { database: Database; schema: string } | undefined;
 
 beforeAll(async () => {
-  if (!(await isPortOpen(POSTGRES_URL))) return;
+  if (!(await isPostgresReachable())) return;
   const schema = `caller_calls_${randomBytes(6).toString('hex')}`;
   const database = openDatabase(`${POSTGRES_URL}?schema=${schema}`);
   await database.migrate();
@@ -76,7 +59,7 @@ afterAll(async () => {
 });
 
 describeCallPortsContract('PostgreSQL', async () => {
-  if (!postgres) throw new Error(`PostgreSQL is not reachable at ${POSTGRES_URL}. Start it with: ${START_POSTGRES}`);
+  if (!postgres) throw new Error(POSTGRES_UNREACHABLE);
   const client = new pg.Client({ connectionString: POSTGRES_URL });
   await client.connect();
   try {

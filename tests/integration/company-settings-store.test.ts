@@ -3,15 +3,12 @@
  * PostgreSQL must be running (TEST_POSTGRES_URL, default postgres://postgres@127.0.0.1:5432/test).
  */
 import { randomBytes } from 'node:crypto';
-import { connect } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DrizzleCompanySettings, type CompanySettingsValues } from '../../src/adapters/db/company-settings-store';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import type { CallSettings } from '../../src/application/ports/company-settings.port';
-
-const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const START_POSTGRES = 'pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start';
+import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const DEFAULTS: CallSettings = { createCallbackForMissedCalls: false, ringTimeoutMs: 25_000, wrapUpGracePeriodMs: 300_000 };
 const ACME = 1;
@@ -25,20 +22,6 @@ const SAVED: CompanySettingsValues = {
   companyPhoneNumber: '+442079460958',
   ringTimeoutSeconds: 45,
 };
-
-function isPortOpen(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = connect({ host: hostname, port: Number(port || 5432) });
-    const done = (open: boolean) => {
-      socket.destroy();
-      resolve(open);
-    };
-    socket.setTimeout(1500, () => done(false));
-    socket.once('connect', () => done(true));
-    socket.once('error', () => done(false));
-  });
-}
 
 interface Engine {
   database: Database;
@@ -132,10 +115,10 @@ describeCompanySettingsContract('SQLite', () => ({
 // ── PostgreSQL ──────────────────────────────────────────────────────────────────────────────
 
 let postgres: { database: Database; schema: string } | undefined;
-let postgresProblem = `PostgreSQL is not reachable at ${POSTGRES_URL}. Start it with: ${START_POSTGRES}`;
+let postgresProblem = POSTGRES_UNREACHABLE;
 
 beforeAll(async () => {
-  if (!(await isPortOpen(POSTGRES_URL))) return;
+  if (!(await isPostgresReachable())) return;
   const schema = `caller_settings_${randomBytes(6).toString('hex')}`;
   const database = openDatabase(`${POSTGRES_URL}?schema=${schema}`);
   try {
