@@ -3,19 +3,10 @@
  * JavaScript budget is tight, so no schema library ships to the browser. Malformed contacts are
  * dropped rather than failing the whole list.
  */
-export interface ContactPhone {
-  value: string;
-  label: string | null;
-  primary: boolean;
-}
+import type { Contact, ContactPhone } from '../application/contacts/contact';
 
-export interface Contact {
-  id: number;
-  name: string;
-  phones: ContactPhone[];
-  organizationName: string | null;
-  pictureUrl: string | null;
-}
+// One definition of the contact shape, shared with the server that answers with it.
+export type { Contact, ContactPhone } from '../application/contacts/contact';
 
 export interface ContactsPage {
   items: Contact[];
