@@ -1,7 +1,7 @@
 import { jwtVerify } from 'jose';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from './ui-test-browser';
+import { launchChromium } from '../../tests/support/browser';
 import { startTestApp, type TestAppServer } from './ui-test-app';
 import { startUiHost, type UiHost } from './ui-test-host';
 
