@@ -19,6 +19,17 @@ async function place(h: ReturnType<typeof createCallsHarness>) {
 }
 
 describe('MockTelephonyProvider', () => {
+  it('never reuses a provider call id after a restart (a new instance), since stored calls keep theirs', async () => {
+    const before = withMock();
+    const callId = await place(before.h);
+    const storedId = (await before.h.calls.get(ACME, callId))?.call.providerCallId;
+    const afterRestart = new MockTelephonyProvider({ timers: new FakeClock(T0) });
+    const placed = await afterRestart.placeCall({ callId: 'next', companyId: ACME, agentUserId: ADA.userId, to: KNOWN_NUMBER });
+    expect(storedId).toMatch(/^mock-out-/);
+    expect(placed.providerCallId).not.toBe(storedId);
+    expect(afterRestart.registerInboundCall()).not.toBe(before.mock.registerInboundCall());
+  });
+
   it('rings an outbound call at once and connects it after about two seconds', async () => {
     const { h, clock } = withMock();
     const callId = await place(h);

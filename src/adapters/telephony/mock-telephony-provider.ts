@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type {
   CallUpdateListener,
   PlaceCallRequest,
@@ -57,7 +58,6 @@ export class MockTelephonyProvider implements TelephonyProvider {
   readonly commands: MockCommand[] = [];
   private readonly listeners = new Set<CallUpdateListener>();
   private readonly calls = new Map<string, MockCall>();
-  private sequence = 0;
 
   constructor(private readonly options: MockTelephonyOptions) {}
 
@@ -148,8 +148,8 @@ export class MockTelephonyProvider implements TelephonyProvider {
     for (const listener of this.listeners) listener(update);
   }
 
+  /** Unique across processes: calls outlive a restart, and the store keeps provider ids unique. */
   private nextId(prefix: 'in' | 'out'): string {
-    this.sequence += 1;
-    return `mock-${prefix}-${this.sequence}`;
+    return `mock-${prefix}-${randomUUID()}`;
   }
 }

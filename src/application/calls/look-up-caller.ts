@@ -1,4 +1,5 @@
 import {
+  displayPhoneNumber,
   matchPersonsByPhone,
   normalizePhoneNumber,
   phoneSearchTerms,
@@ -34,7 +35,7 @@ export async function lookUpCaller(deps: LookUpDeps, input: LookUpCallerInput): 
   if (!normalized.ok) {
     return { status: 'invalid_number', number: input.number.trim(), matches: [], remembered: null };
   }
-  const base = { number: normalized.e164, nationalNumber: normalized.national };
+  const base = { number: normalized.e164, nationalNumber: displayPhoneNumber(normalized, input.defaultRegion) };
   try {
     const found = await searchMatches(deps, input.account, normalized.e164, input.defaultRegion);
     if (found.length === 0) return { ...base, status: 'no_match', matches: [], remembered: null };
@@ -76,13 +77,13 @@ export async function lookUpCalledPerson(
     return {
       status: 'matched',
       number: normalized.e164,
-      nationalNumber: normalized.national,
+      nationalNumber: displayPhoneNumber(normalized, input.defaultRegion),
       matches: [callerMatch],
       remembered: null,
     };
   } catch (error) {
     logLookupFailure(deps, input, error);
-    return { status: 'crm_unavailable', number: normalized.e164, nationalNumber: normalized.national, matches: [], remembered: null };
+    return { status: 'crm_unavailable', number: normalized.e164, nationalNumber: displayPhoneNumber(normalized, input.defaultRegion), matches: [], remembered: null };
   }
 }
 

@@ -44,6 +44,13 @@ describe('placeOutboundCall', () => {
     expect(result.call).toMatchObject({ remoteNumber: UNKNOWN_NUMBER, personId: null, caller: { status: 'no_match' } });
   });
 
+  it("shows a number of the company's region nationally and a foreign one with its country code", async () => {
+    const local = expectOk(await place(createCallsHarness(), { number: '415.555.0199' }));
+    expect(local.call.caller).toMatchObject({ number: UNKNOWN_NUMBER, nationalNumber: '(415) 555-0199' });
+    const abroad = expectOk(await place(createCallsHarness(), { number: '+44 20 7946 0958' }));
+    expect(abroad.call.caller).toMatchObject({ number: '+442079460958', nationalNumber: '+44 20 7946 0958' });
+  });
+
   it('links a dialled number to its only match (a phone link clicked in Pipedrive)', async () => {
     const h = createCallsHarness();
     const result = expectOk(await place(h, { source: 'phone_click' }));

@@ -1,4 +1,4 @@
-export { normalizePhoneNumber, hasInternationalPrefix } from './normalize-phone-number';
+export { normalizePhoneNumber, hasInternationalPrefix, displayPhoneNumber } from './normalize-phone-number';
 export { phoneDigitsKey } from './phone-digits-key';
 export { matchPersonsByPhone } from './match-persons-by-phone';
 export { phoneSearchTerms } from './phone-search-terms';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasInternationalPrefix, normalizePhoneNumber } from './normalize-phone-number';
+import { displayPhoneNumber, hasInternationalPrefix, normalizePhoneNumber } from './normalize-phone-number';
 import type { RegionCode } from './phone.types';
 
 describe('normalizePhoneNumber', () => {
@@ -46,6 +46,7 @@ describe('normalizePhoneNumber', () => {
       ok: true,
       e164: '+442079460958',
       national: '020 7946 0958',
+      international: '+44 20 7946 0958',
       nationalSignificantNumber: '2079460958',
       countryCallingCode: '44',
       region: 'GB',
@@ -110,5 +111,22 @@ describe('hasInternationalPrefix', () => {
     ['(415) 555-0134', false],
   ])('%j -> %s', (raw, expected) => {
     expect(hasInternationalPrefix(raw)).toBe(expected);
+  });
+});
+
+describe('displayPhoneNumber', () => {
+  const parsed = (raw: string, region?: RegionCode) => {
+    const result = normalizePhoneNumber(raw, region);
+    if (!result.ok) throw new Error(`not a number: ${raw}`);
+    return result;
+  };
+
+  it("shows a number of the company's region nationally", () => {
+    expect(displayPhoneNumber(parsed('+44 20 7946 0958'), 'GB')).toBe('020 7946 0958');
+  });
+
+  it('keeps the country code of a foreign number, or when the company has no region', () => {
+    expect(displayPhoneNumber(parsed('+44 20 7946 0958'), 'EE')).toBe('+44 20 7946 0958');
+    expect(displayPhoneNumber(parsed('+372 5999 8877'))).toBe('+372 5999 8877');
   });
 });

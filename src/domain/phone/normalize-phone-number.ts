@@ -35,12 +35,22 @@ function describe(parsed: PhoneNumber): NormalizedPhoneNumber {
   return {
     e164: parsed.number,
     national: parsed.formatNational(),
+    international: parsed.formatInternational(),
     nationalSignificantNumber: parsed.nationalNumber,
     countryCallingCode: parsed.countryCallingCode,
     region: parsed.country,
     extension: parsed.ext,
     isValid: parsed.isValid(),
   };
+}
+
+/**
+ * How to show a number to agents of a company: nationally when it is a number of the company's
+ * region ("020 7946 0958" in GB), with its country code otherwise ("+44 20 7946 0958" anywhere
+ * else), so nobody reads a foreign number as a local one.
+ */
+export function displayPhoneNumber(number: NormalizedPhoneNumber, defaultRegion?: RegionCode): string {
+  return defaultRegion !== undefined && number.region === defaultRegion ? number.national : number.international;
 }
 
 /**

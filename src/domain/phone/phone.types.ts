@@ -9,6 +9,8 @@ export interface NormalizedPhoneNumber {
   readonly e164: string;
   /** Human national format ("(415) 555-0134"), for display only. */
   readonly national: string;
+  /** Human international format ("+1 415 555 0134"), for display only. */
+  readonly international: string;
   /** Digits after the country code, without trunk prefix ("4155550134"). */
   readonly nationalSignificantNumber: string;
   readonly countryCallingCode: string;

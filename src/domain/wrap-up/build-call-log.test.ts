@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { applyCallEvent } from '../call/apply-call-event';
+import { T0, newCall } from '../call/call-test-helpers';
+import type { Call, CallEvent } from '../call/call.types';
 import { buildCallLog, callSubject } from './build-call-log';
 import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';
 
@@ -29,6 +32,18 @@ describe('buildCallLog', () => {
     expect(log).not.toHaveProperty('person_id');
   });
 
+  it('keeps end - start equal to the duration when the times fall between whole seconds', () => {
+    // Answered at 09:30:02.900, ended at 09:30:05.100: 2.2 s of talk, logged as 2 s.
+    const step = (call: Call, event: CallEvent, at: number): Call => {
+      const result = applyCallEvent(call, event, at);
+      if (!result.ok) throw new Error(`setup: ${event.type} refused`);
+      return result.call;
+    };
+    const answered = step(step(newCall('inbound'), { type: 'ring' }, T0 + 1_000), { type: 'answer', agentUserId: 7 }, T0 + 2_900);
+    const ended = step(answered, { type: 'remote_hang_up' }, T0 + 5_100);
+    expect(buildCallLog(ended, {}, SETTINGS)).toMatchObject({ start_time: '2026-03-14 09:30:02', end_time: '2026-03-14 09:30:04', duration: '2' });
+  });
+
   it('logs an unanswered call over its ringing time with duration 0', () => {
     const log = buildCallLog(endedCall('inbound', MISSED_PATH), {}, SETTINGS);
     expect(log).toMatchObject({
@@ -50,6 +65,12 @@ describe('buildCallLog', () => {
     const call = endedCall('inbound', undefined, { localNumber: undefined });
     expect(buildCallLog(call, {}, { ...SETTINGS, companyPhoneNumber: '+3726000000' }).to_phone_number).toBe('+3726000000');
     expect(buildCallLog(call, {}, SETTINGS).to_phone_number).toBe('unknown');
+  });
+
+  it('leaves the caller out of an outbound log when our number is unknown (Pipedrive does not require it)', () => {
+    const log = buildCallLog(endedCall('outbound', undefined, { localNumber: undefined }), {}, SETTINGS);
+    expect(log).not.toHaveProperty('from_phone_number');
+    expect(log.to_phone_number).toBe('+442079460958');
   });
 
   it('carries the note only when there is one', () => {

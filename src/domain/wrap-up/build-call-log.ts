@@ -4,7 +4,7 @@ import type { Call, EpochMillis } from '../call/call.types';
 import { formatPipedriveDateTime } from './pipedrive-format';
 import type { CallLogPayload, WrapUpSettings } from './wrap-up.types';
 
-/** Pipedrive requires a number for our side; this stands in when nobody knows it. */
+/** Pipedrive requires `to_phone_number`; this stands in for our side of an inbound call when nobody knows it. */
 const UNKNOWN_NUMBER = 'unknown';
 
 export interface CallLogLinks {
@@ -21,7 +21,7 @@ export function buildCallLog(call: Call, links: CallLogLinks, settings: WrapUpSe
   const { from, to } = callLogNumbers(call, settings);
   return {
     outcome: links.reportedOutcome ?? toPipedriveCallOutcome(call) ?? 'no_answer',
-    from_phone_number: from,
+    ...(from === undefined ? {} : { from_phone_number: from }),
     to_phone_number: to,
     start_time: formatPipedriveDateTime(start),
     end_time: formatPipedriveDateTime(end),
@@ -43,17 +43,21 @@ export function callSubject(call: Call, personName: string | undefined): string 
 
 /**
  * An answered call is logged from answer to hang-up, so end - start equals the duration Pipedrive
- * shows; an unanswered one spans the ringing (duration 0), so the log still shows when it rang.
+ * shows: the end is derived from the rounded duration, because the times are written in whole
+ * seconds and truncating both ends separately can disagree with it by a second. An unanswered call
+ * spans the ringing (duration 0), so the log still shows when it rang.
  */
 function callLogPeriod(call: Call): { start: EpochMillis; end: EpochMillis } {
   const { createdAt, ringingAt, answeredAt, endedAt } = call.timestamps;
-  const start = answeredAt ?? ringingAt ?? createdAt;
+  if (answeredAt !== undefined) return { start: answeredAt, end: answeredAt + callDurationSeconds(call) * 1000 };
+  const start = ringingAt ?? createdAt;
   return { start, end: endedAt ?? start };
 }
 
-function callLogNumbers(call: Call, settings: WrapUpSettings): { from: string; to: string } {
-  const ours = call.localNumber ?? settings.companyPhoneNumber ?? UNKNOWN_NUMBER;
+/** An unknown number of ours is left out where Pipedrive allows it (the caller of an outbound call). */
+function callLogNumbers(call: Call, settings: WrapUpSettings): { from: string | undefined; to: string } {
+  const ours = call.localNumber ?? settings.companyPhoneNumber;
   return call.direction === 'inbound'
-    ? { from: call.remoteNumber, to: ours }
+    ? { from: call.remoteNumber, to: ours ?? UNKNOWN_NUMBER }
     : { from: ours, to: call.remoteNumber };
 }

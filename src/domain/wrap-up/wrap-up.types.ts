@@ -39,7 +39,8 @@ export interface WrapUpSettings {
 /** Body of POST /v1/callLogs. */
 export interface CallLogPayload {
   readonly outcome: PipedriveCallOutcome;
-  readonly from_phone_number: string;
+  /** Optional in Pipedrive: left out when our side of an outbound call is unknown. */
+  readonly from_phone_number?: string;
   readonly to_phone_number: string;
   /** UTC, "YYYY-MM-DD HH:MM:SS". */
   readonly start_time: string;
