@@ -74,6 +74,14 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
       expect('defaultRegion' in settings).toBe(false);
     });
 
+    it("adopts the company's Pipedrive country as default region at install, never over saved settings", async () => {
+      await store.adoptCompanyRegion(ACME, 'US', { userId: 20001, at: T0 });
+      expect((await store.read(ACME)).values).toEqual({ defaultRegion: 'US', createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 25 });
+      await store.save(GLOBEX, SAVED, { userId: 20002, at: T0 });
+      await store.adoptCompanyRegion(GLOBEX, 'US', { userId: 20003, at: T0 + 1 });
+      expect(await store.read(GLOBEX)).toEqual({ values: SAVED, updatedAt: T0, updatedByUserId: 20002 });
+    });
+
     it('keeps companies apart', async () => {
       await store.save(ACME, SAVED, { userId: 20001, at: T0 });
       expect(await store.get(GLOBEX)).toEqual(DEFAULTS);

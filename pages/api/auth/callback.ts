@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextApiResponse } from 'next';
 import { z } from 'zod';
 import { PipedriveError } from '../../../src/adapters/pipedrive/pipedrive-error';
+import { toRegionCode } from '../../../src/domain/phone';
 import { userRoom } from '../../../src/adapters/realtime/socket-events';
 import { ApiError } from '../../../src/server/http/api-error';
 import { apiRoute } from '../../../src/server/http/api-route';
@@ -74,6 +75,10 @@ export default apiRoute(
           scopes: grant.scopes,
           tokens: { accessToken: grant.accessToken, refreshToken: grant.refreshToken, accessTokenExpiresAt: grant.accessTokenExpiresAt },
         });
+        const region = user.companyCountry === null ? undefined : toRegionCode(user.companyCountry);
+        if (region !== undefined) {
+          await ctx.companySettings.store.adoptCompanyRegion(user.companyId, region, { userId: user.id, at: Date.now() });
+        }
         log.info({ companyId: user.companyId, userId: user.id }, 'app installed');
         return sendHtmlPage(res, 200, {
           title: 'The caller app is installed',

@@ -23,7 +23,7 @@ export const SANDBOX_COMPANY: SandboxCompany = {
   id: 7351,
   name: 'Sandbox Trading Co',
   domain: 'sandbox-trading',
-  country: 'EE',
+  country: 'US',
   industry: 'Software',
 };
 

@@ -106,6 +106,32 @@ export class DrizzleCompanySettings implements CompanySettings {
     return this.read(companyId);
   }
 
+  /**
+   * At install, a company that never saved settings takes its country from Pipedrive as the default
+   * region, so numbers stored without a country code dial as the team expects. Saved settings win.
+   */
+  async adoptCompanyRegion(companyId: number, region: RegionCode, by: { userId: number; at: number }): Promise<void> {
+    const { companySettings } = this.database.tables;
+    const defaults = this.defaultValues();
+    this.cache.delete(companyId);
+    try {
+      await this.database.db
+        .insert(companySettings)
+        .values({
+          companyId,
+          defaultRegion: region,
+          createCallbackForMissedCalls: defaults.createCallbackForMissedCalls,
+          companyPhoneNumber: defaults.companyPhoneNumber,
+          ringTimeoutSeconds: defaults.ringTimeoutSeconds,
+          updatedAt: by.at,
+          updatedByUserId: by.userId,
+        })
+        .onConflictDoNothing({ target: companySettings.companyId });
+    } finally {
+      this.cache.delete(companyId);
+    }
+  }
+
   private defaultValues(): CompanySettingsValues {
     const { defaults } = this.options;
     return {

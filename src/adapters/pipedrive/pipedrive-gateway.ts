@@ -15,6 +15,8 @@ export interface PipedriveUser {
   companyId: number;
   companyName: string;
   companyDomain: string | null;
+  /** ISO 3166 alpha-2 country of the company, as Pipedrive reports it (`company_country`). */
+  companyCountry: string | null;
   /** An admin of the company in Pipedrive (`is_admin`, or an `access[]` entry with `admin`). */
   isAdmin: boolean;
 }
@@ -84,6 +86,7 @@ const userSchema = z.object({
   company_id: z.number().int(),
   company_name: z.string(),
   company_domain: z.string().nullish(),
+  company_country: z.string().nullish(),
   // Pipedrive documents 1/0 here; the sandbox and newer answers send a boolean.
   is_admin: z.union([z.boolean(), z.number()]).nullish(),
   access: z.array(z.object({ admin: z.boolean().nullish() })).nullish(),
@@ -385,6 +388,7 @@ function toUser(user: z.infer<typeof userSchema>): PipedriveUser {
     companyId: user.company_id,
     companyName: user.company_name,
     companyDomain: user.company_domain ?? null,
+    companyCountry: user.company_country ?? null,
     isAdmin: user.is_admin === true || user.is_admin === 1 || (user.access ?? []).some((access) => access.admin === true),
   };
 }

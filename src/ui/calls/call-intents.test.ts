@@ -134,7 +134,7 @@ describe('answering', () => {
     expect(s.state().call).toMatchObject({ state: 'connected', personId: 2 });
   });
 
-  it('409 CALL_ALREADY_ANSWERED: back home with "Answered in another tab"', async () => {
+  it('409 CALL_ALREADY_ANSWERED: back home with "Answered in another tab or by a colleague"', async () => {
     const calls = fakeCalls({
       answer: async () => {
         throw conflict('CALL_ALREADY_ANSWERED');
@@ -143,7 +143,7 @@ describe('answering', () => {
     const s = session(calls, [{ type: 'ringing', call: several }]);
     await s.intents.answer();
     expect(s.state().call).toBeNull();
-    expect(s.state().notice?.text).toBe('Answered in another tab');
+    expect(s.state().notice?.text).toBe('Answered in another tab or by a colleague');
   });
 
   it('reject goes home', async () => {

@@ -80,7 +80,7 @@ describe('call:ringing', () => {
 
 describe('call:stop-ringing', () => {
   it.each([
-    ['answered_elsewhere', 'Answered in another tab'],
+    ['answered_elsewhere', 'Answered in another tab or by a colleague'],
     ['caller_hung_up', 'Caller hung up'],
     ['missed', 'Missed call'],
   ] as const)('returns home with a notice (%s)', (reason, text) => {
@@ -261,7 +261,7 @@ describe('REST answers', () => {
   it('409 CALL_ALREADY_ANSWERED: back home, answered elsewhere', () => {
     const state = callSessionReducer(ringing, { type: 'answered-elsewhere', callId: 'in-1' });
     expect(state.call).toBeNull();
-    expect(state.notice?.text).toBe('Answered in another tab');
+    expect(state.notice?.text).toBe('Answered in another tab or by a colleague');
     expect(callSessionReducer(ringing, { type: 'answered-elsewhere', callId: 'nope' })).toBe(ringing);
   });
 

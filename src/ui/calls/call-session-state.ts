@@ -82,7 +82,8 @@ const CLOSED_MEMORY = 20;
 const EARLY_MEMORY = 5;
 
 export const STOP_RINGING_TEXT: Record<StopRingingReason, string> = {
-  answered_elsewhere: 'Answered in another tab',
+  // The same reason reaches the answering agent's other tabs and every other agent it rang.
+  answered_elsewhere: 'Answered in another tab or by a colleague',
   caller_hung_up: 'Caller hung up',
   missed: 'Missed call',
 };
