@@ -73,14 +73,19 @@ const errorCode = async (response: Response) => (await read<{ error: { code: str
 const VALID = { defaultRegion: 'GB', createCallbackForMissedCalls: false, companyPhoneNumber: '020 7946 0958', ringTimeoutSeconds: 30 };
 
 describe('GET /api/settings', () => {
-  it('gives every user of the company the configured defaults before any save, and says who may edit', async () => {
+  it("gives every user of the company the configured defaults, with Pipedrive's company country adopted at install, and says who may edit", async () => {
     const asAgent = await settingsApi(agent);
     expect(asAgent.status).toBe(200);
     const answer = await read<SettingsAnswer>(asAgent);
     expect(answer).toMatchObject({
-      settings: { defaultRegion: null, createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: CONFIGURED_RING_SECONDS },
-      updatedAt: null,
-      updatedByUserId: null,
+      settings: {
+        defaultRegion: harness.sandbox.context.store.company.country,
+        createCallbackForMissedCalls: false,
+        companyPhoneNumber: null,
+        ringTimeoutSeconds: CONFIGURED_RING_SECONDS,
+      },
+      updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      updatedByUserId: expect.any(Number),
       canEdit: false,
       ringTimeoutRange: { min: 10, max: 120 },
     });
@@ -97,10 +102,11 @@ describe('GET /api/settings', () => {
 
 describe('PUT /api/settings', () => {
   it('refuses users who are not Pipedrive admins (403 ADMIN_REQUIRED) and changes nothing', async () => {
+    const before = await read<SettingsAnswer>(await settingsApi(agent));
     const response = await put(agent, VALID);
     expect(response.status).toBe(403);
     expect(await errorCode(response)).toBe('ADMIN_REQUIRED');
-    expect((await read<SettingsAnswer>(await settingsApi(agent))).updatedAt).toBeNull();
+    expect(await read<SettingsAnswer>(await settingsApi(agent))).toEqual(before);
   });
 
   it('refuses cross-origin and origin-less requests (403 CROSS_ORIGIN_REQUEST)', async () => {
