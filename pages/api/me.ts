@@ -1,6 +1,9 @@
 import { apiRoute } from '../../src/server/http/api-route';
 import { requireIdentity } from '../../src/server/http/identity';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /** The signed-in agent and their company, as stored at install time. */
 export default apiRoute({
   GET: async ({ req, ctx }) => {

@@ -8,6 +8,7 @@ import { setAppContext } from './app-context';
 import { composeApp, type AppServices, type ComposeOptions } from './compose';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { applySecurityHeaders } from './http/security-headers';
 
 export interface StartAppServerOptions {
   /** Defaults to production when NODE_ENV=production and a Next build exists, development otherwise. */
@@ -55,11 +56,15 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   }
   const handle = nextApp.getRequestHandler();
   const log = logger.child({ module: 'http' });
+  const security = { development: mode === 'development', sandboxOrigin: config.sandboxMode ? new URL(config.pipedriveOAuthUrl).origin : null };
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Engine.IO answers its own path; everything else goes to the probes or Next.
     if (req.url?.startsWith('/socket.io/')) return;
+    applySecurityHeaders(req, res, security);
     const path = (req.url ?? '/').split('?')[0];
+    // The path only: the window's query string carries Pipedrive's signed token. Credential headers are redacted.
+    log.trace({ req: { method: req.method, path, headers: req.headers } }, 'request received');
     if (path === '/api/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/ready') {
       services.database.ping().then(

@@ -27,11 +27,19 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-pipedrive-token"]',
+  'req.headers["x-signature"]',
+  'req.headers["x-twilio-signature"]',
   'res.headers["set-cookie"]',
   'headers.authorization',
   'headers.cookie',
   'headers["set-cookie"]',
   'headers["x-pipedrive-token"]',
+  'headers["x-signature"]',
+  'headers["x-twilio-signature"]',
+  // Socket.IO handshakes: the window's signed token and the Control Center's token.
+  'auth.token',
+  'handshake.auth.token',
+  'handshake.headers.cookie',
 ];
 
 export interface LoggerOptions {

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { NextApiResponse } from 'next';
 import { z } from 'zod';
 import { PipedriveError } from '../../../src/adapters/pipedrive/pipedrive-error';
@@ -6,10 +5,12 @@ import { toRegionCode } from '../../../src/domain/phone';
 import { userRoom } from '../../../src/adapters/realtime/socket-events';
 import { ApiError } from '../../../src/server/http/api-error';
 import { apiRoute } from '../../../src/server/http/api-route';
+import { secretsEqual } from '../../../src/server/http/constant-time';
 import { escapeHtml, sendHtmlPage } from '../../../src/server/http/html-page';
 import { parseInput } from '../../../src/server/http/parse';
 
-export const config = { api: { bodyParser: { sizeLimit: '8kb' } } };
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
 
 const callbackQuerySchema = z.object({
   code: z.string().min(1).max(2048).optional(),
@@ -23,11 +24,6 @@ const uninstallSchema = z.object({
   user_id: z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]),
   timestamp: z.union([z.string(), z.number()]),
 });
-
-function sameSecret(a: string, b: string): boolean {
-  // Hash first so the comparison takes the same time whatever the lengths.
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
 
 function refuse(res: NextApiResponse, title: string, message: string, status = 400): void {
   sendHtmlPage(res, status, { title, body: `<p>${escapeHtml(message)}</p><p><a href="/api/auth/login">Start the installation again</a></p>` });
@@ -44,7 +40,7 @@ export default apiRoute(
 
       const expected = await ctx.sessions.readOAuthState(req.headers.cookie);
       if (query.state !== undefined) {
-        if (expected.state === null || !sameSecret(query.state, expected.state)) {
+        if (expected.state === null || !secretsEqual(query.state, expected.state)) {
           return refuse(res, 'Installation link expired', 'This installation link does not belong to this browser session or has expired.');
         }
       } else if (expected.present) {
@@ -87,7 +83,9 @@ export default apiRoute(
       } catch (error) {
         if (!(error instanceof PipedriveError)) throw error;
         log.warn({ status: error.status, kind: error.kind }, 'installation failed');
-        return refuse(res, 'Installation failed', 'Pipedrive did not accept the authorization. It may have expired; please try again.', 502);
+        // A code Pipedrive refuses (expired, used, forged) is the link's fault: 400. Pipedrive being down is ours to report: 502.
+        const codeRefused = error.code === 'invalid_grant' || error.kind === 'auth' || error.kind === 'validation';
+        return refuse(res, 'Installation failed', 'Pipedrive did not accept the authorization. It may have expired; please try again.', codeRefused ? 400 : 502);
       }
     },
 
@@ -95,7 +93,7 @@ export default apiRoute(
     DELETE: async ({ req, ctx }) => {
       const expectedAuthorization = `Basic ${Buffer.from(`${ctx.config.clientId}:${ctx.config.clientSecret}`).toString('base64')}`;
       const authorization = req.headers.authorization ?? '';
-      if (!sameSecret(authorization, expectedAuthorization)) {
+      if (!secretsEqual(authorization, expectedAuthorization)) {
         throw new ApiError(401, 'UNAUTHORIZED', 'Client credentials required.', { 'WWW-Authenticate': 'Basic realm="pipedrive-uninstall"' });
       }
       const body = parseInput(uninstallSchema, req.body);
@@ -109,5 +107,5 @@ export default apiRoute(
     },
   },
   // Server-to-server from Pipedrive: authenticated by HTTP Basic, not by browser origin.
-  { csrf: false },
+  { csrf: false, jsonBodyLimitBytes: 8 * 1024 },
 );

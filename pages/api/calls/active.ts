@@ -2,6 +2,9 @@ import { resumeActiveCall } from '../../../src/application/calls';
 import { apiRoute } from '../../../src/server/http/api-route';
 import { requireAgent } from '../../../src/server/http/calls';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /**
  * The call a (re)loading window should show: the call the agent holds, else one ringing for them,
  * else their last call still waiting for its wrap-up; `{ call: null }` when idle.

@@ -4,6 +4,9 @@ import { apiRoute } from '../../../src/server/http/api-route';
 import { presentCalls, requireAgent } from '../../../src/server/http/calls';
 import { parseInput } from '../../../src/server/http/parse';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 const PAGE_SIZE = 50;
 
 /** The cursor is the `createdAt` (epoch ms) of the last call of the previous page. */

@@ -6,6 +6,9 @@ import { apiRoute } from '../../../src/server/http/api-route';
 import { requireIdentity } from '../../../src/server/http/identity';
 import { parseInput } from '../../../src/server/http/parse';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 const querySchema = z.object({
   cursor: z.string().max(2048).optional().transform((cursor) => (cursor === '' ? undefined : cursor)),
   limit: z

@@ -31,5 +31,5 @@ export default apiRoute(
       res.status(answer.status).json(answer.body);
     },
   },
-  { csrf: false },
+  { csrf: false, rawBody: true },
 );

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
 import type { Logger } from '@/application/ports/logger.port';
 import type { AppSocketServer, OnlineAgent } from './socket-server';
-import { CONTROL_CENTER_NAMESPACE } from './socket-events';
+import { CONTROL_CENTER_NAMESPACE, payloadAndAck } from './socket-events';
 
 /** `INBOUND_CALL` as the tutorial's Control Center emits it, plus an optional company (several installed). */
 export const inboundCallPayloadSchema = z.object({
@@ -47,6 +47,9 @@ export interface ControlCenterOptions {
   logger: Logger;
 }
 
+/** Every event the Control Center may send, at runtime (the fuzz test sends each one garbage). */
+export const CONTROL_CENTER_EVENTS = ['INBOUND_CALL', 'OVERVIEW'] as const;
+
 /** Constant-time comparison of a presented token with the configured one (hashes have equal length). */
 export function isControlCenterTokenValid(presented: unknown, configured: string | null): boolean {
   if (configured === null || typeof presented !== 'string' || presented === '') return false;
@@ -74,19 +77,19 @@ export function attachControlCenter(options: ControlCenterOptions): { close(): v
   });
 
   namespace.on('connection', (socket) => {
-    socket.on('INBOUND_CALL', (payload: unknown, ack?: unknown) => {
-      const reply = typeof ack === 'function' ? (ack as (result: InboundCallAck) => void) : () => undefined;
+    socket.on('INBOUND_CALL', (...args: unknown[]) => {
+      const { payload, reply } = payloadAndAck(args);
       void simulateInboundCall(options, payload).then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center inbound call failed');
         reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The call could not be simulated.' } });
       });
     });
-    socket.on('OVERVIEW', (_payload: unknown, ack?: unknown) => {
-      if (typeof ack !== 'function') return;
-      options.overview().then(
-        (overview) => (ack as (o: ControlCenterOverview) => void)(overview),
-        (error: unknown) => options.logger.error({ err: error }, 'Control Center overview failed'),
-      );
+    socket.on('OVERVIEW', (...args: unknown[]) => {
+      const { reply } = payloadAndAck(args);
+      options.overview().then(reply, (error: unknown) => {
+        options.logger.error({ err: error }, 'Control Center overview failed');
+        reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The overview could not be read.' } });
+      });
     });
   });
 

@@ -92,6 +92,20 @@ export interface ClientToServerEvents {
   'agent:set-availability': (payload: AgentAvailabilityPayload, ack?: Ack) => void;
 }
 
+/**
+ * A client decides how many arguments an event carries. Socket.IO appends the ack callback as the
+ * last one, so it is looked for there (a missing payload would otherwise take its place, and
+ * calling a non-function would crash the process).
+ */
+export function payloadAndAck(args: readonly unknown[]): { payload: unknown; reply: (answer: unknown) => void } {
+  const last = args[args.length - 1];
+  if (typeof last !== 'function') return { payload: args[0], reply: () => undefined };
+  return { payload: args.length > 1 ? args[0] : undefined, reply: last as (answer: unknown) => void };
+}
+
+/** Every event a window may send, at runtime (the fuzz test sends each one garbage). */
+export const CLIENT_TO_SERVER_EVENTS = ['agent:set-availability'] as const satisfies readonly (keyof ClientToServerEvents)[];
+
 export interface InterServerEvents {
   ping: () => void;
 }

@@ -10,9 +10,11 @@ import {
   agentAvailabilityPayloadSchema,
   companyRoom,
   handshakeAuthSchema,
+  payloadAndAck,
   windowRoom,
   SOCKET_PATH,
   userRoom,
+  type Ack,
   type ClientToServerEvents,
   type InterServerEvents,
   type ServerToClientEvents,
@@ -158,14 +160,15 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     let expiryTimer = scheduleExpiry();
     socket.on('disconnect', () => clearTimeout(expiryTimer));
 
-    socket.on('agent:set-availability', (payload, ack) => {
+    socket.on('agent:set-availability', (...args: unknown[]) => {
+      const { payload, reply } = payloadAndAck(args) as { payload: unknown; reply: Ack };
       const parsed = agentAvailabilityPayloadSchema.safeParse(payload);
       if (!parsed.success) {
-        ack?.({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Expected { available: boolean }.' } });
+        reply({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Expected { available: boolean }.' } });
         return;
       }
       socket.data.available = parsed.data.available;
-      ack?.({ ok: true });
+      reply({ ok: true });
     });
 
     socket.emit('ready', { user: { id: userId, name: socket.data.name }, company: { id: companyId } });

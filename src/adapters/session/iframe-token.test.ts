@@ -35,6 +35,13 @@ describe('verifyIframeToken', () => {
     expect((await verifyIframeToken(token, { secret: SECRET, clockToleranceSeconds: 30 })).ok).toBe(true);
   });
 
+  it('rejects a token issued in the future beyond the clock tolerance, and accepts one within it', async () => {
+    const issuedAt = async (iat: number) =>
+      new SignJWT({ userId: 7, companyId: 42 }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(iat).setExpirationTime(iat + 300).sign(key);
+    expect(await verifyIframeToken(await issuedAt(nowSeconds() + 120), { secret: SECRET, clockToleranceSeconds: 30 })).toEqual({ ok: false, reason: 'invalid' });
+    expect((await verifyIframeToken(await issuedAt(nowSeconds() + 10), { secret: SECRET, clockToleranceSeconds: 30 })).ok).toBe(true);
+  });
+
   it('rejects a token signed with another key', async () => {
     const token = await sign({ userId: 7, companyId: 42 }, { secret: new TextEncoder().encode('someone-else-s-secret-entirely') });
     expect(await verifyIframeToken(token, { secret: SECRET })).toEqual({ ok: false, reason: 'invalid' });

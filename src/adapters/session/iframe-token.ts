@@ -24,23 +24,27 @@ const DEFAULT_CLOCK_TOLERANCE_SECONDS = 30;
 
 /**
  * Verifies Pipedrive's iframe JWT: HS256 only (pinning the algorithm rules out `alg: none` and
- * key-confusion tricks), signed with the app's JWT secret, with an `exp`. Nothing is trusted from
+ * key-confusion tricks), signed with the app's JWT secret, with an `exp`, and no `iat` in the future. Nothing is trusted from
  * the URL's `userId`/`companyId` unless they match the claims.
  */
 export async function verifyIframeToken(token: string | undefined | null, options: VerifyIframeTokenOptions): Promise<IframeTokenResult> {
   if (!token) return { ok: false, reason: 'missing' };
   let payload: Record<string, unknown>;
+  const tolerance = options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS;
   try {
     const verified = await jwtVerify(token, new TextEncoder().encode(options.secret), {
       algorithms: ['HS256'],
       requiredClaims: ['exp'],
-      clockTolerance: options.clockToleranceSeconds ?? DEFAULT_CLOCK_TOLERANCE_SECONDS,
+      clockTolerance: tolerance,
       currentDate: options.now,
     });
     payload = verified.payload;
   } catch (error) {
     return { ok: false, reason: error instanceof errors.JWTExpired ? 'expired' : 'invalid' };
   }
+  // jose checks `iat` only with maxTokenAge: a token issued in the future (beyond the skew) is forged or from a broken clock.
+  const nowSeconds = (options.now ?? new Date()).getTime() / 1000;
+  if (typeof payload.iat === 'number' && payload.iat > nowSeconds + tolerance) return { ok: false, reason: 'invalid' };
   const userId = parsePipedriveId(payload.userId);
   const companyId = parsePipedriveId(payload.companyId);
   if (userId === null || companyId === null || typeof payload.exp !== 'number') return { ok: false, reason: 'invalid' };

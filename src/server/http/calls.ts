@@ -87,15 +87,4 @@ export async function presentCalls(ctx: AppContext, views: readonly CallView[]):
   return Promise.all(views.map((view) => ctx.calls.present(view)));
 }
 
-/** Reads the request body as received (routes with `bodyParser: false`), refusing more than `limitBytes`. */
-export async function readRawBody(req: IncomingMessage, limitBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    size += buffer.byteLength;
-    if (size > limitBytes) throw new ApiError(413, 'BODY_TOO_LARGE', `The body exceeds ${limitBytes} bytes.`);
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
-}
+export { readRawBody } from './request-body';

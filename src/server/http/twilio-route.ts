@@ -34,6 +34,6 @@ export function twilioRoute(which: 'incomingCall' | 'callStatus'): NextApiHandle
         res.status(answer.status).setHeader('Content-Type', `${answer.contentType}; charset=utf-8`).send(answer.body);
       },
     },
-    { csrf: false },
+    { csrf: false, rawBody: true },
   );
 }

@@ -2,6 +2,9 @@ import { answerCall } from '../../../../src/application/calls';
 import { apiRoute } from '../../../../src/server/http/api-route';
 import { callIdOf, presentCall, requireAgent, unwrap, windowIdOf } from '../../../../src/server/http/calls';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /** Answers a ringing call from this tab; 409 CALL_ALREADY_ANSWERED when another agent or tab won. */
 export default apiRoute({
   POST: async ({ req, ctx }) => {

@@ -2,6 +2,9 @@ import { hangUpCall } from '../../../../src/application/calls';
 import { apiRoute } from '../../../../src/server/http/api-route';
 import { callIdOf, presentCall, requireAgent, unwrap } from '../../../../src/server/http/calls';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /** Ends the agent's call (or cancels an outbound call still ringing). */
 export default apiRoute({
   POST: async ({ req, ctx }) => {

@@ -2,6 +2,9 @@ import { listMissedCalls } from '../../../../src/application/calls';
 import { apiRoute } from '../../../../src/server/http/api-route';
 import { presentCalls, requireAgent } from '../../../../src/server/http/calls';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /** The agent's missed calls, newest first, and the badge count: `{ items, unseenCount }`. */
 export default apiRoute({
   GET: async ({ req, ctx }) => {

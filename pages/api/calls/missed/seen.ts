@@ -2,6 +2,9 @@ import { markMissedCallsSeen } from '../../../../src/application/calls';
 import { apiRoute } from '../../../../src/server/http/api-route';
 import { requireAgent } from '../../../../src/server/http/calls';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /** The agent looked at their missed calls: the badge clears in every tab (`missed:count`). */
 export default apiRoute({
   POST: async ({ req, ctx }) => {

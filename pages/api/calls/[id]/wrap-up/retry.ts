@@ -3,6 +3,9 @@ import { ApiError } from '../../../../../src/server/http/api-error';
 import { apiRoute } from '../../../../../src/server/http/api-route';
 import { callError, callIdOf, presentCall, requireAgent } from '../../../../../src/server/http/calls';
 
+// The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
+export const config = { api: { bodyParser: false } };
+
 /** Tries the wrap-up's failed Pipedrive writes again: 202 `{ call }`. */
 export default apiRoute({
   POST: async ({ req, res, ctx }) => {
