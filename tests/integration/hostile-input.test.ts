@@ -5,7 +5,7 @@
  * Never a 5xx, every 4xx the JSON error envelope, and the app stays healthy.
  *
  * Routes are read from pages/api/** at run time, so a new route is fuzzed without touching this
- * file. Runs are bounded (FUZZ_RUNS, default 2000 requests) to keep the file around a minute.
+ * file. Runs are bounded (FUZZ_RUNS, default 4000 requests) to keep the file around a minute.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -19,7 +19,7 @@ import { cookiePair, installThroughSandbox, openWindow, signWindowToken, startHa
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const API_DIR = join(ROOT, 'pages', 'api');
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4000);
 const CONTROL_CENTER_TOKEN = 'fuzz-control-center-token-0123456789';
 
 /** `pages/api/calls/[id]/answer.ts` → `/api/calls/[id]/answer`; `index.ts` names its folder. */
