@@ -269,4 +269,15 @@ describe('Control Center and webhooks', () => {
     }
     expect((await api('/api/me', { headers: { cookie: await sessionCookieFor(agentId) } })).status).toBe(200);
   });
+
+  it('accepts the uninstall notice with the right credentials whatever its Content-Type (Pipedrive does not document it)', async () => {
+    const cookie = await sessionCookieFor(colleagueId);
+    const response = await api('/api/auth/callback', {
+      method: 'DELETE',
+      headers: { authorization: `Basic ${Buffer.from(`caller-integration-client:${CLIENT_SECRET}`).toString('base64')}`, 'content-type': 'text/plain' },
+      body: JSON.stringify({ client_id: 'caller-integration-client', company_id: companyId, user_id: colleagueId, timestamp: new Date().toISOString() }),
+    });
+    expect(response.status).toBe(204);
+    expect(await errorCode(await api('/api/me', { headers: { cookie } }))).toMatch(/^ACCOUNT_/);
+  });
 });

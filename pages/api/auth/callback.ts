@@ -107,5 +107,5 @@ export default apiRoute(
     },
   },
   // Server-to-server from Pipedrive: authenticated by HTTP Basic, not by browser origin.
-  { csrf: false, jsonBodyLimitBytes: 8 * 1024 },
+  { csrf: false, jsonBodyLimitBytes: 8 * 1024, anyContentType: true },
 );

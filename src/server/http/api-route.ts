@@ -24,6 +24,11 @@ export interface ApiRouteOptions {
    * Routes without a limit ignore the body (up to IGNORED_BODY_LIMIT_BYTES).
    */
   jsonBodyLimitBytes?: number;
+  /**
+   * Reads the body as JSON whatever its Content-Type: for server-to-server callers whose header is
+   * not documented (Pipedrive's uninstall notice), authenticated otherwise.
+   */
+  anyContentType?: boolean;
   /** The handler reads the raw body itself (signed webhooks): the wrapper leaves the stream alone. */
   rawBody?: boolean;
 }
@@ -56,7 +61,7 @@ export function apiRoute(handlers: Partial<Record<HttpMethod, ApiHandler>>, opti
       }
       ctx = getAppContext();
       if (options.csrf !== false) assertSameOrigin(req, ctx.config.appOrigin);
-      req.body = options.jsonBodyLimitBytes === undefined || raw === undefined ? undefined : parseJsonBody(raw, req.headers['content-type']);
+      req.body = options.jsonBodyLimitBytes === undefined || raw === undefined ? undefined : parseJsonBody(raw, req.headers['content-type'], { anyContentType: options.anyContentType });
       const result = await handler({ req, res, ctx });
       if (res.headersSent || res.writableEnded) return;
       if (result === undefined) res.status(204).end();

@@ -27,9 +27,9 @@ function isJsonMediaType(contentType: string | undefined): boolean {
  * The JSON body of a request, read by the app rather than Next, so that every refusal (too large,
  * not JSON, malformed) answers the JSON error envelope. An empty body is `undefined`.
  */
-export function parseJsonBody(raw: Buffer, contentType: string | undefined): unknown {
+export function parseJsonBody(raw: Buffer, contentType: string | undefined, options: { anyContentType?: boolean } = {}): unknown {
   if (raw.byteLength === 0) return undefined;
-  if (!isJsonMediaType(contentType)) {
+  if (options.anyContentType !== true && !isJsonMediaType(contentType)) {
     throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).');
   }
   try {
