@@ -14,6 +14,8 @@ export interface OpenFromPipedriveProps {
 export interface InstallProps {
   view: 'install';
   installUrl: string;
+  /** Set when the app was installed once and its access was revoked, uninstalled or disconnected. */
+  reason?: 'disconnected';
 }
 
 /** The token is valid and the user's account is connected; a session cookie was set. */

@@ -387,7 +387,7 @@ describe('tokens: refresh and revocation', () => {
     expect(await errorCode(response)).toBe('ACCOUNT_DISCONNECTED');
     expect(await storedAccount(userId)).toMatchObject({ status: 'disconnected', tokens: null });
     const { props } = await openWindow(harness, { token: await signWindowToken({ userId, companyId }) });
-    expect(props).toEqual({ view: 'install', installUrl: '/api/auth/login' });
+    expect(props).toEqual({ view: 'install', installUrl: '/api/auth/login', reason: 'disconnected' });
   });
 });
 

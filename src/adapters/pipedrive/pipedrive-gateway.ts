@@ -6,7 +6,7 @@ import type { AccountKey, AccountRepository } from '../db/account-repository';
 import type { Logger } from '../../server/logger';
 import { createOAuthClient, type TokenGrant } from './oauth-client';
 import { PipedriveError, toPipedriveError } from './pipedrive-error';
-import { createTokenManager, type AccessGrant } from './token-manager';
+import { createTokenManager, type AccessGrant, type DisconnectResult } from './token-manager';
 
 export interface PipedriveUser {
   id: number;
@@ -198,7 +198,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     http: oauthHttp,
     now: options.now,
   });
-  const tokens = createTokenManager({ accounts: options.accounts, oauth, logger: log, now: options.now, refreshMarginMs: options.refreshMarginMs });
+  const tokens = createTokenManager({ accounts: options.accounts, oauth, logger: log, now: options.now, sleep: options.sleep, refreshMarginMs: options.refreshMarginMs });
 
   function withOurAxios<T extends object>(api: T): T {
     Reflect.set(api, 'axios', apiHttp);
@@ -259,6 +259,8 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     revoke: oauth.revoke,
     /** A valid access token for the account, refreshed when due. Server-side use only. */
     getAccess: (key: AccountKey) => tokens.getAccess(key),
+    /** The user's "Disconnect": revokes the grant at Pipedrive and deletes the tokens even if that fails. */
+    disconnectAccount: (key: AccountKey): Promise<DisconnectResult> => tokens.disconnect(key),
 
     /** `/api/v1/users/me` with a token that is not stored yet (right after the code exchange). */
     async getUserForGrant(grant: Pick<TokenGrant, 'accessToken' | 'apiDomain'>): Promise<PipedriveUser> {
