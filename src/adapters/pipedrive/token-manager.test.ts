@@ -72,10 +72,19 @@ describe('token manager: refresh lease across instances', () => {
       await gate;
       return grant(2);
     });
-    const a = manager('a', { oauth: { refresh, revoke: vi.fn() } });
-    const b = manager('b', { oauth: { refresh, revoke: vi.fn() } });
+    // The waiter polls until the refresher has stored its tokens, however long that takes here.
+    const patient = {
+      sleep: async () => {
+        sleeps += 1;
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      },
+      lease: { leaseMs: 10_000, pollMs: 1, maxPolls: 10_000, invalidGrantPolls: 5, saveAttempts: 4 },
+    };
+    const a = manager('a', { oauth: { refresh, revoke: vi.fn() }, ...patient });
+    const b = manager('b', { oauth: { refresh, revoke: vi.fn() }, ...patient });
     const calls = [a, b, a, b].map((m) => m.getAccess(KEY, forced));
-    await vi.waitFor(() => expect(refresh).toHaveBeenCalledTimes(1));
+    // One instance is refreshing and the other is waiting for it.
+    await vi.waitFor(() => expect(refresh.mock.calls.length === 1 && sleeps > 0).toBe(true));
     release();
     const results = await Promise.all(calls);
     expect(results.map((r) => r.accessToken)).toEqual(['access-2', 'access-2', 'access-2', 'access-2']);

@@ -28,8 +28,9 @@ export const DEFAULT_REFRESH_LEASE: RefreshLeaseOptions = {
   leaseMs: 30_000,
   pollMs: 100,
   maxPolls: 350,
-  invalidGrantPolls: 20,
-  saveAttempts: 6,
+  // Longer than a peer's save retries (saveAttempts: about 1.5 s of back-off), so its rotated token lands first.
+  invalidGrantPolls: 40,
+  saveAttempts: 5,
 };
 
 export interface TokenManagerOptions {
