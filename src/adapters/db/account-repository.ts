@@ -32,6 +32,8 @@ export interface OAuthTokens {
 
 export interface AccountWithTokens extends Account {
   tokens: OAuthTokens | null;
+  /** The refresh lease (see `acquireRefreshLease`), if one was taken and not yet given back. */
+  refreshLease: { owner: string; expiresAt: number } | null;
 }
 
 export interface InstallAccountInput extends AccountKey {
@@ -130,7 +132,9 @@ export function createAccountRepository(db: Drizzle, tables: Tables, cipher: Tok
               accessTokenExpiresAt: row.accessTokenExpiresAt,
             }
           : null;
-      return { ...toAccount(row), tokens };
+      const refreshLease =
+        row.refreshLockOwner !== null && row.refreshLockExpiresAt !== null ? { owner: row.refreshLockOwner, expiresAt: Number(row.refreshLockExpiresAt) } : null;
+      return { ...toAccount(row), tokens, refreshLease };
     },
 
     async saveRefreshedTokens(key, expectedVersion, input) {

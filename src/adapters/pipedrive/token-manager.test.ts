@@ -136,6 +136,22 @@ describe('token manager: refresh lease across instances', () => {
     expect(stored?.tokens?.refreshToken).toBe('refresh-2');
   });
 
+  it('after taking over a lapsed lease, an invalid_grant never disconnects: it fails retryably and the next try decides', async () => {
+    await accounts.acquireRefreshLease(KEY, { owner: 'ghost', expectedVersion: 1, leaseMs: 5_000 });
+    dbNow += 5_001;
+    const refresh = vi.fn(async (): Promise<TokenGrant> => {
+      throw invalidGrant();
+    });
+    const b = manager('b', { oauth: { refresh, revoke: vi.fn() } });
+    await expect(b.getAccess(KEY, forced)).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
+    const after = await accounts.findWithTokens(KEY);
+    expect(after).toMatchObject({ status: 'connected', refreshLease: null });
+    expect(after?.tokens?.refreshToken).toBe('refresh-1');
+    // No peer stored anything: with a free lease, the rejected grant now disconnects the account.
+    await expect(b.getAccess(KEY, forced)).rejects.toBeInstanceOf(AccountUnavailableError);
+    expect(await accounts.findWithTokens(KEY)).toMatchObject({ status: 'disconnected', tokens: null });
+  });
+
   it('a real invalid_grant (revoked grant) disconnects the account and deletes its tokens', async () => {
     const b = manager('b', {
       oauth: {

@@ -95,8 +95,10 @@ export function createTokenManager(options: TokenManagerOptions) {
     for (let poll = 0; ; poll += 1) {
       const account = poll === 0 ? start : await load(key);
       if (account.tokenVersion !== start.tokenVersion) return grantOf(account);
+      // A lease of another instance that lapsed: it may have rotated the refresh token and not stored it yet.
+      const takesOver = account.refreshLease !== null && account.refreshLease.owner !== owner;
       if (await accounts.acquireRefreshLease(key, { owner, expectedVersion: start.tokenVersion, leaseMs: lease.leaseMs })) {
-        return refreshHoldingLease(key, start);
+        return refreshHoldingLease(key, start, takesOver);
       }
       if (poll >= lease.maxPolls) {
         throw new PipedriveError({ kind: 'unavailable', status: 0, message: 'token refresh: another instance is still refreshing', retryable: true });
@@ -105,12 +107,12 @@ export function createTokenManager(options: TokenManagerOptions) {
     }
   }
 
-  async function refreshHoldingLease(key: AccountKey, account: Connected): Promise<AccessGrant> {
+  async function refreshHoldingLease(key: AccountKey, account: Connected, tookOver: boolean): Promise<AccessGrant> {
     let grant: TokenGrant;
     try {
       grant = await options.oauth.refresh(account.tokens.refreshToken);
     } catch (error) {
-      if (error instanceof PipedriveError && error.code === 'invalid_grant') return onInvalidGrant(key, account);
+      if (error instanceof PipedriveError && error.code === 'invalid_grant') return onInvalidGrant(key, account, tookOver);
       await accounts.releaseRefreshLease(key, owner).catch((release: unknown) => log.warn({ err: release }, 'could not release the refresh lease'));
       throw error;
     }
@@ -144,10 +146,11 @@ export function createTokenManager(options: TokenManagerOptions) {
 
   /**
    * invalid_grant: either the grant was revoked, or a peer rotated the refresh token and is about
-   * to store it (e.g. we took over its lapsed lease). Wait a little for a newer version before
-   * disconnecting, and disconnect only if the version is still the one we refreshed from.
+   * to store it (we took over its lapsed lease). Wait a little for a newer version. After taking
+   * over, never disconnect: give the lease back and fail retryably (the next try, with a free
+   * lease, decides). Otherwise disconnect, only if the version is still the one we refreshed from.
    */
-  async function onInvalidGrant(key: AccountKey, account: Connected): Promise<AccessGrant> {
+  async function onInvalidGrant(key: AccountKey, account: Connected, tookOver: boolean): Promise<AccessGrant> {
     for (let poll = 0; poll <= lease.invalidGrantPolls; poll += 1) {
       const current = await accounts.find(key);
       if (current && current.tokenVersion !== account.tokenVersion) {
@@ -155,6 +158,11 @@ export function createTokenManager(options: TokenManagerOptions) {
         throw new AccountUnavailableError('disconnected');
       }
       if (poll < lease.invalidGrantPolls) await sleep(lease.pollMs);
+    }
+    if (tookOver) {
+      await accounts.releaseRefreshLease(key, owner);
+      log.warn({ companyId: key.companyId, userId: key.userId }, 'refresh token rejected after taking over a lapsed refresh lease; not disconnecting yet');
+      throw new PipedriveError({ kind: 'unavailable', status: 0, message: 'token refresh: another instance may hold the new refresh token', retryable: true });
     }
     if (!(await accounts.disconnect(key, { expectedVersion: account.tokenVersion }))) return grantOf(await load(key));
     log.warn({ companyId: key.companyId, userId: key.userId }, 'refresh token rejected (invalid_grant): account disconnected, tokens deleted');
