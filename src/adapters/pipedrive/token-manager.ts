@@ -136,7 +136,9 @@ export function createTokenManager(options: TokenManagerOptions) {
       try {
         return await accounts.saveRefreshedTokens(key, version, input);
       } catch (error) {
-        log.error({ err: error, companyId: key.companyId, userId: key.userId, attempt }, 'could not store refreshed tokens; retrying');
+        // Not the error itself: a failed query's message carries its parameters (the encrypted tokens).
+        const code = (error as { code?: unknown } | null)?.code;
+        log.error({ error: error instanceof Error ? error.name : 'unknown', code, companyId: key.companyId, userId: key.userId, attempt }, 'could not store refreshed tokens; retrying');
         if (attempt >= lease.saveAttempts) throw error;
         await sleep(Math.min(2_000, 100 * 2 ** (attempt - 1)));
         await accounts.acquireRefreshLease(key, { owner, expectedVersion: version, leaseMs: lease.leaseMs }).catch(() => false);
