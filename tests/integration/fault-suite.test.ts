@@ -180,40 +180,45 @@ async function expectExactlyOnce(scenario: string, call: { id: string; number: s
   expect(history.items.find((item) => item.id === call.id)?.wrapUp).toMatchObject({ status: 'saved', error: null });
 }
 
-/** One call with its wrap-up under the given faults. */
-async function runScenario(scenario: string, faults: Fault[], options: { createContact?: boolean } = {}): Promise<void> {
+/**
+ * One call with its wrap-up under the given faults. `hit`: the write the fault was aimed at, which
+ * must have needed more than one attempt (else the fault never bit, e.g. no timeout happened).
+ */
+async function runScenario(scenario: string, faults: Fault[], hit: string, options: { createContact?: boolean } = {}): Promise<void> {
   const call = await connectedCall();
   const notes = `Fault suite: ${scenario} (${call.number})`;
   const contactName = options.createContact ? `Fault Suite Contact ${numberSequence}` : undefined;
   for (const fault of faults) await addFault(fault);
   await hangUpAndWrapUp(call.id, notes, contactName ? { type: 'create_contact', name: contactName } : { type: 'notes_to_contact', personId });
   await expectExactlyOnce(scenario, { ...call, notes, contactName });
+  const target = (await deliveriesOf(call.id)).find((row) => row.write.purpose === hit);
+  expect(target?.attempts, `attempts of the ${hit} write`).toBeGreaterThanOrEqual(2);
   await control('DELETE', 'faults');
 }
 
 describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
   it('survives a burst of 5xx answers', async () => {
-    await runScenario('5xx burst (call log, 3 × 500)', [{ kind: 'error', path: '/api/v1/callLogs', status: 500, count: 3 }]);
+    await runScenario('5xx burst (call log, 3 × 500)', [{ kind: 'error', path: '/api/v1/callLogs', status: 500, count: 3 }], 'call_log');
   });
 
   it('waits out a 429 as Pipedrive asks', async () => {
-    await runScenario('429 rate limit (note)', [{ kind: 'rate_limit', path: '/api/v1/notes' }]);
+    await runScenario('429 rate limit (note)', [{ kind: 'rate_limit', path: '/api/v1/notes' }], 'person_note');
   });
 
-  it('does not write twice when a request times out after Pipedrive wrote it', async () => {
-    await runScenario('timeout (call log)', [{ kind: 'latency', path: '/api/v1/callLogs', latencyMs: SLOW_MS }]);
+  it('counts a timed-out write as outcome unknown and delivers it once', async () => {
+    await runScenario('timeout (call log)', [{ kind: 'latency', path: '/api/v1/callLogs', latencyMs: SLOW_MS }], 'call_log');
   });
 
   it('does not write twice when the answer to a call log is lost', async () => {
-    await runScenario('dropped answer (call log)', [{ kind: 'drop_after_write', path: '/api/v1/callLogs' }]);
+    await runScenario('dropped answer (call log)', [{ kind: 'drop_after_write', path: '/api/v1/callLogs' }], 'call_log');
   });
 
   it('does not write twice when the answer to a note is lost', async () => {
-    await runScenario('dropped answer (note)', [{ kind: 'drop_after_write', path: '/api/v1/notes' }]);
+    await runScenario('dropped answer (note)', [{ kind: 'drop_after_write', path: '/api/v1/notes' }], 'person_note');
   });
 
   it('does not create the contact twice when the answer to its creation is lost', async () => {
-    await runScenario('dropped answer (new contact)', [{ kind: 'drop_after_write', path: '/api/v2/persons' }], { createContact: true });
+    await runScenario('dropped answer (new contact)', [{ kind: 'drop_after_write', path: '/api/v2/persons' }], 'person', { createContact: true });
   });
 
   it('keeps the wrap-up of a call whose token was revoked mid-call, and delivers it after the re-install', async () => {
