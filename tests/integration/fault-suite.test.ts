@@ -16,7 +16,7 @@ import { waitFor } from '../support/wait';
 import { cookiePair, installThroughSandbox, openWindow, signWindowToken, type Harness } from './helpers/app-harness';
 
 const TIMEOUT_MS = 800;
-/** A fault's latency above the gateway's timeout: the request times out, the write still lands later. */
+/** A fault's latency above the gateway's timeout: the request times out. */
 const SLOW_MS = TIMEOUT_MS + 600;
 
 interface Row {
@@ -34,7 +34,7 @@ interface WindowCall {
 }
 
 type WrapUpAction = { type: 'notes_to_contact'; personId: number } | { type: 'create_contact'; name: string };
-type Fault = { kind: 'error' | 'rate_limit' | 'latency' | 'drop_after_write'; method?: string; path: string; count?: number; status?: number; latencyMs?: number };
+type Fault = { kind: 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write'; method?: string; path: string; count?: number; status?: number; latencyMs?: number };
 
 let stack: Stack;
 let harness: Harness;
@@ -206,7 +206,11 @@ describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
   });
 
   it('counts a timed-out write as outcome unknown and delivers it once', async () => {
-    await runScenario('timeout (call log)', [{ kind: 'latency', path: '/api/v1/callLogs', latencyMs: SLOW_MS }], 'call_log');
+    await runScenario('timeout before the write (call log)', [{ kind: 'latency', path: '/api/v1/callLogs', latencyMs: SLOW_MS }], 'call_log');
+  });
+
+  it('does not write twice when the request times out after Pipedrive wrote it', async () => {
+    await runScenario('timeout after the write (note)', [{ kind: 'slow_after_write', path: '/api/v1/notes', latencyMs: SLOW_MS }], 'person_note');
   });
 
   it('does not write twice when the answer to a call log is lost', async () => {
