@@ -171,15 +171,16 @@ const OUTBOX_POLL_MS = 1_000;
  */
 function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger, config: AppConfig): CallPorts {
   const persistence = createCallPersistence(database);
+  const outboxLog = logger.child({ module: 'outbox' });
   const worker = persistence.createOutboxWorker({
     writer: createPipedriveWriter({ gateway: pipedrive, accounts }),
     // A write that got no answer is looked up before it is sent again (docs/WRAP-UP-DELIVERY.md).
-    reconcile: createWriteReconciler({ gateway: pipedrive, accounts, clock: systemClock }),
+    reconcile: createWriteReconciler({ gateway: pipedrive, accounts, logger: outboxLog }),
     unknownOutcomeSettleMs: 2 * config.pipedriveTimeoutMs,
     retryPolicy: { baseDelayMs: config.outboxRetryBaseMs },
     reconnectCheckMs: 30 * config.outboxRetryBaseMs,
     clock: systemClock,
-    logger: logger.child({ module: 'outbox' }),
+    logger: outboxLog,
   });
   const running = worker.start({ intervalMs: OUTBOX_POLL_MS });
   return {

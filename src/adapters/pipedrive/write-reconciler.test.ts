@@ -42,7 +42,7 @@ function setUp(data: { callLogs?: Item[]; notes?: Item[]; persons?: Item[]; acti
     find: async (key: AccountKey) => stored.find((a) => a.userId === key.userId) ?? null,
     listConnectedByCompany: async () => stored.filter((a) => a.status === 'connected'),
   };
-  const reconcile = createWriteReconciler({ gateway, accounts, clock: { now: () => T0 }, maxPages: 3 });
+  const reconcile = createWriteReconciler({ gateway, accounts, maxPages: 3 });
   return { reconcile, requests };
 }
 

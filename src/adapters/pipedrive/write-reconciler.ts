@@ -1,6 +1,5 @@
 import type { OutboxDelivery, WriteResult } from '@/application/outbox/outbox-deliveries.port';
 import type { ReconcileWrite } from '@/application/outbox/outbox-worker';
-import type { Clock } from '@/application/ports/clock.port';
 import type { Logger } from '@/application/ports/logger.port';
 import type { ActivityPayload, CallLogPayload, NotePayload, PersonPayload } from '@/domain/wrap-up';
 import type { AccountKey } from '../db/account-repository';
@@ -14,7 +13,6 @@ type Item = Record<string, unknown>;
 export interface WriteReconcilerOptions {
   readonly gateway: GatewayReads;
   readonly accounts: WritingAccounts;
-  readonly clock: Clock;
   readonly logger?: Logger;
   /** How far before the wrap-up was queued a record may have been added (clock skew with Pipedrive). */
   readonly skewMs?: number;
