@@ -29,6 +29,7 @@ import { DrizzleCompanySettings } from '../adapters/db/company-settings-store';
 import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
 import { createCrmDirectory } from '../adapters/pipedrive/crm-directory';
 import { createPipedriveWriter } from '../adapters/pipedrive/pipedrive-writer';
+import { createWriteReconciler } from '../adapters/pipedrive/write-reconciler';
 import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '../adapters/realtime/call-realtime';
 import { attachControlCenter, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '../adapters/realtime/control-center';
 import type { StopRingingReason, WindowCallView } from '../adapters/realtime/socket-events';
@@ -105,6 +106,7 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     accounts,
     logger: logger.child({ module: 'pipedrive' }),
     adapter: pipedriveAdapter,
+    timeoutMs: config.pipedriveTimeoutMs,
   });
   const sessions = createSessionSealer({ sessionSecret: config.sessionSecret });
   const verify = (token: string | undefined, expected?: { userId?: string; companyId?: string }) =>
@@ -167,12 +169,18 @@ const OUTBOX_POLL_MS = 1_000;
  * `InMemoryOutboxStore`, `InMemoryUnitOfWork` and `InMemoryCallerPreferences` from
  * application/ports/in-memory and a worker over `InMemoryOutbox` (application/outbox).
  */
-function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger): CallPorts {
+function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger, config: AppConfig): CallPorts {
   const persistence = createCallPersistence(database);
+  const outboxLog = logger.child({ module: 'outbox' });
   const worker = persistence.createOutboxWorker({
     writer: createPipedriveWriter({ gateway: pipedrive, accounts }),
+    // A write that got no answer is looked up before it is sent again (docs/WRAP-UP-DELIVERY.md).
+    reconcile: createWriteReconciler({ gateway: pipedrive, accounts, logger: outboxLog }),
+    unknownOutcomeSettleMs: 2 * config.pipedriveTimeoutMs,
+    retryPolicy: { baseDelayMs: config.outboxRetryBaseMs },
+    reconnectCheckMs: 30 * config.outboxRetryBaseMs,
     clock: systemClock,
-    logger: logger.child({ module: 'outbox' }),
+    logger: outboxLog,
   });
   const running = worker.start({ intervalMs: OUTBOX_POLL_MS });
   return {
@@ -224,7 +232,7 @@ interface StartCallsOptions {
 /** Builds the call use cases' ports, starts the timers and sweeps, and wires sockets and the Control Center. */
 function startCalls({ config, logger, database, accounts, pipedrive, realtime, settings }: StartCallsOptions): CallServices {
   const log = logger.child({ module: 'calls' });
-  const ports = createCallPorts(database, pipedrive, accounts, logger);
+  const ports = createCallPorts(database, pipedrive, accounts, logger, config);
   const ringTimeouts = new InProcessRingTimeoutScheduler({
     clock: systemClock,
     timers: systemTimers,

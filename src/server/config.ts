@@ -32,6 +32,10 @@ export interface AppConfig {
   readonly mockTelephony: { readonly ringAfterMs: number; readonly connectAfterMs: number };
   /** How long an inbound call rings before it becomes a missed call. */
   readonly ringTimeoutMs: number;
+  /** How long a Pipedrive request may take; a write without an answer by then is "outcome unknown". */
+  readonly pipedriveTimeoutMs: number;
+  /** The outbox's first retry delay (doubles per attempt); tests shorten it. */
+  readonly outboxRetryBaseMs: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly dataDir: string;
 }
@@ -89,6 +93,8 @@ const envSchema = z.object({
     z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 1, 'must be at least 1').optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
+  PIPEDRIVE_TIMEOUT_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 100 && ms <= 300_000, 'must be between 100 and 300000').optional()),
+  OUTBOX_RETRY_BASE_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 10 && ms <= 600_000, 'must be between 10 and 600000').optional()),
 });
 
 export interface ParseConfigOptions {
@@ -145,6 +151,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     telephonyProvider: vars.TELEPHONY_PROVIDER ?? 'mock',
     mockTelephony: Object.freeze({ ringAfterMs: vars.MOCK_TELEPHONY_RING_MS ?? 100, connectAfterMs: vars.MOCK_TELEPHONY_CONNECT_MS ?? 2_000 }),
     ringTimeoutMs: (vars.RING_TIMEOUT_SECONDS ?? 30) * 1000,
+    pipedriveTimeoutMs: vars.PIPEDRIVE_TIMEOUT_MS ?? 15_000,
+    outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 2_000,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     dataDir,
   });

@@ -182,4 +182,34 @@ describe('outbox delivery to the sandbox', () => {
     expect(failed.error).toContain('add note');
     expect(await persistence.outboxStore.findByKey('call:call-int-2:deal_note')).toMatchObject({ status: 'failed', attempts: 1 });
   });
+
+  it('keeps the writes of a disconnected company pending ("reconnect the app") without using attempts, and delivers them after a re-install', async () => {
+    const account = await accounts.find({ companyId, userId });
+    const stored = await accounts.findWithTokens({ companyId, userId });
+    if (!account || !stored?.tokens) throw new Error('setup: the account is not installed');
+    await accounts.disconnect({ companyId, userId });
+    await wrapUpWithNewContact('call-int-3', 'Revoked Person', 'kept while revoked');
+
+    await worker.drain();
+    const waiting = await persistence.outboxStore.findByKey('call:call-int-3:person');
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
+    const status = await worker.wrapUpStatusForCall('call-int-3');
+    expect(status.status).toBe('pending');
+    expect(status.error).toContain('reconnect the app');
+
+    await accounts.install({
+      companyId,
+      userId,
+      name: account.name,
+      email: account.email,
+      companyName: account.companyName,
+      apiDomain: account.apiDomain,
+      scopes: account.scopes,
+      tokens: stored.tokens,
+    });
+    // "Retry" makes the waiting writes due at once instead of at the next reconnect check.
+    expect(await worker.retry('call-int-3')).toBe(1);
+    await worker.drain();
+    expect(await worker.wrapUpStatusForCall('call-int-3')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
+  });
 });
