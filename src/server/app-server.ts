@@ -55,6 +55,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   }
   const handle = nextApp.getRequestHandler();
   const log = logger.child({ module: 'http' });
+  let closing: Promise<void> | undefined;
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Engine.IO answers its own path; everything else goes to the probes or Next.
@@ -62,13 +63,11 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/api/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/ready') {
-      services.database.ping().then(
-        () => sendJson(res, 200, { status: 'ready' }),
-        (error: unknown) => {
-          log.error({ err: error }, 'readiness check failed: database unreachable');
-          sendJson(res, 503, { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable.' } });
-        },
-      );
+      void checkReadiness(services, () => closing !== undefined).then((failure) => {
+        if (failure === null) return sendJson(res, 200, { status: 'ready' });
+        if (failure.code !== 'SHUTTING_DOWN') log.error({ err: failure.cause, code: failure.code }, 'readiness check failed');
+        sendJson(res, 503, { error: { code: failure.code, message: failure.message } });
+      });
       return;
     }
     handle(req, res).catch((error: unknown) => {
@@ -89,7 +88,6 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url, appUrl: config.appUrl, mode, sandboxMode: config.sandboxMode, database: services.database.dialect }, 'caller app listening');
 
-  let closing: Promise<void> | undefined;
   return {
     url,
     port,
@@ -97,6 +95,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     close() {
       closing ??= (async () => {
         // Order matters: sockets keep the HTTP server open, in-flight requests still need the database.
+        // Readiness answers 503 from here on; calls.stop() delivers the wrap-ups due now (with a deadline).
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await services.calls.stop();
         await services.realtime.close();
@@ -111,6 +110,38 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
       return closing;
     },
   };
+}
+
+interface ReadinessFailure {
+  code: 'SHUTTING_DOWN' | 'DATABASE_UNAVAILABLE' | 'REDIS_UNAVAILABLE';
+  message: string;
+  cause?: unknown;
+}
+
+const READINESS_TIMEOUT_MS = 2_000;
+
+/** Null when this instance may take traffic: not shutting down, database and (if configured) Redis answer. */
+async function checkReadiness(services: AppServices, isClosing: () => boolean): Promise<ReadinessFailure | null> {
+  if (isClosing()) return { code: 'SHUTTING_DOWN', message: 'This instance is shutting down.' };
+  const probe = async (check: () => Promise<void>, failure: Omit<ReadinessFailure, 'cause'>): Promise<ReadinessFailure | null> => {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
+    });
+    try {
+      await Promise.race([check(), timeout]);
+      return null;
+    } catch (error) {
+      return { ...failure, cause: error };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+  const [database, redis] = await Promise.all([
+    probe(() => services.database.ping(), { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable.' }),
+    probe(() => services.realtime.pingRedis(), { code: 'REDIS_UNAVAILABLE', message: 'Redis is not reachable.' }),
+  ]);
+  return database ?? redis;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -39,6 +39,10 @@ export interface RealtimeOptions {
   accounts: AccountRepository;
   logger: Logger;
   redisUrl: string | null;
+  /** Prefix of the adapter's Redis channels (REDIS_PREFIX): stacks sharing one Redis stay apart. */
+  redisPrefix?: string;
+  /** `websocket` only (no sticky sessions needed) or long-polling first (SOCKET_TRANSPORTS). */
+  transports?: readonly ('polling' | 'websocket')[];
   now?: () => number;
 }
 
@@ -50,6 +54,8 @@ export interface RealtimeServer {
   listAllOnlineAgents(): Promise<OnlineAgent[]>;
   /** Runs for every authenticated window once it joined its rooms (e.g. to resume its call). */
   onWindowConnected(listener: (socket: AppSocket) => void): void;
+  /** Resolves when Redis answers a PING (or when no Redis is configured); rejects otherwise (readiness). */
+  pingRedis(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -77,6 +83,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   const io: AppSocketServer = new Server(options.httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
+    ...(options.transports === undefined ? {} : { transports: [...options.transports] }),
     // Next's dev server handles its own upgrade requests (hot reload) on the same HTTP server.
     destroyUpgrade: false,
     // Browsers always send Origin on WebSocket and polling requests: only the window's own origin may connect.
@@ -87,14 +94,19 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   });
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
+  let pingRedis = async (): Promise<void> => undefined;
   if (options.redisUrl) {
-    const pub = createClient({ url: options.redisUrl });
+    // Readiness must fail fast while Redis is away, not queue the PING until it returns.
+    const pub = createClient({ url: options.redisUrl, disableOfflineQueue: true });
     const sub = pub.duplicate();
     pub.on('error', (error) => log.error({ err: error }, 'redis publisher error'));
     sub.on('error', (error) => log.error({ err: error }, 'redis subscriber error'));
     await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix ?? 'caller'}:socket.io` }));
     redisClients.push(pub, sub);
+    pingRedis = async () => {
+      await pub.ping();
+    };
   }
 
   io.use(async (socket, next) => {
@@ -199,6 +211,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     onWindowConnected(listener) {
       connectionListeners.push(listener);
     },
+    pingRedis: () => pingRedis(),
     async close() {
       io.disconnectSockets(true);
       // io.close() would also close the shared HTTP server; the app server closes that itself.
