@@ -18,7 +18,7 @@ function fakeIo() {
       return socket;
     },
   };
-  let options: { auth?: unknown; withCredentials?: boolean; path?: string; transports?: string[] } = {};
+  let options: { auth?: unknown; withCredentials?: boolean; path?: string; transports?: unknown } = {};
   const io = vi.fn((opts: typeof options) => {
     options = opts;
     return socket as unknown as Socket;
