@@ -8,6 +8,7 @@ import { setAppContext } from './app-context';
 import { composeApp, type AppServices, type ComposeOptions } from './compose';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { checkReadiness } from './readiness';
 
 export interface StartAppServerOptions {
   /** Defaults to production when NODE_ENV=production and a Next build exists, development otherwise. */
@@ -63,7 +64,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/api/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/ready') {
-      void checkReadiness(services, () => closing !== undefined).then((failure) => {
+      void checkReadiness({ database: services.database, realtime: services.realtime, isClosing: () => closing !== undefined }).then((failure) => {
         if (failure === null) return sendJson(res, 200, { status: 'ready' });
         if (failure.code !== 'SHUTTING_DOWN') log.error({ err: failure.cause, code: failure.code }, 'readiness check failed');
         sendJson(res, 503, { error: { code: failure.code, message: failure.message } });
@@ -110,38 +111,6 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
       return closing;
     },
   };
-}
-
-interface ReadinessFailure {
-  code: 'SHUTTING_DOWN' | 'DATABASE_UNAVAILABLE' | 'REDIS_UNAVAILABLE';
-  message: string;
-  cause?: unknown;
-}
-
-const READINESS_TIMEOUT_MS = 2_000;
-
-/** Null when this instance may take traffic: not shutting down, database and (if configured) Redis answer. */
-async function checkReadiness(services: AppServices, isClosing: () => boolean): Promise<ReadinessFailure | null> {
-  if (isClosing()) return { code: 'SHUTTING_DOWN', message: 'This instance is shutting down.' };
-  const probe = async (check: () => Promise<void>, failure: Omit<ReadinessFailure, 'cause'>): Promise<ReadinessFailure | null> => {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${READINESS_TIMEOUT_MS} ms`)), READINESS_TIMEOUT_MS);
-    });
-    try {
-      await Promise.race([check(), timeout]);
-      return null;
-    } catch (error) {
-      return { ...failure, cause: error };
-    } finally {
-      clearTimeout(timer);
-    }
-  };
-  const [database, redis] = await Promise.all([
-    probe(() => services.database.ping(), { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable.' }),
-    probe(() => services.realtime.pingRedis(), { code: 'REDIS_UNAVAILABLE', message: 'Redis is not reachable.' }),
-  ]);
-  return database ?? redis;
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {

@@ -146,6 +146,13 @@ async function callAndWrapUp(userId: number, number: string, instances: [string,
 }
 
 describe('two app instances on one PostgreSQL and one Redis', () => {
+  it('reports both instances ready (database and Redis answer)', async () => {
+    for (const instance of [instanceA, instanceB]) {
+      const ready = await fetch(`${instance}/api/ready`);
+      expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready' } });
+    }
+  });
+
   it('rings the agent on B for a call posted to A; answering on B stops the ringing in a tab on A; first answer wins', async () => {
     const [tabOnB, tabOnA, colleagueOnA] = [await openTab(instanceB, agent), await openTab(instanceA, agent), await openTab(instanceA, colleague)];
     const body = JSON.stringify({ from: '+14155550311', callId: `two-instances-${randomBytes(4).toString('hex')}` });

@@ -13,6 +13,8 @@ export interface AppProcess {
   mode: 'production' | 'development';
   /** Everything the process printed so far (for failure messages). */
   output(): string;
+  /** The exit code once the process ended (null while it runs, or when a signal killed it). */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export async function startAppProcess(options: StartAppProcessOptions): Promise<
     if (exitCode !== undefined) throw new Error(`The app exited (code ${exitCode}) before it was ready:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, port, mode, output: () => output, stop };
+      if (response.ok) return { url, port, mode, output: () => output, exitCode: () => child.exitCode, stop };
     } catch {
       // not listening yet
     }
