@@ -165,6 +165,22 @@ describe('socket layer', () => {
     expect(agents.find((agent) => agent.userId === 11)).toMatchObject({ name: 'Agent 11', email: 'agent11@example.test', available: true });
   });
 
+  it('fails start-up with a clear error when Redis does not answer, instead of waiting forever', async () => {
+    const http = createServer();
+    const attempt = attachRealtime({
+      httpServer: http,
+      appOrigin: 'http://app.example.test',
+      sessions,
+      verifyIframeToken,
+      accounts,
+      logger: pino({ level: 'silent' }),
+      redisUrl: 'redis://127.0.0.1:1',
+      redisConnectTimeoutMs: 300,
+    });
+    await expect(attempt).rejects.toThrow(/REDIS_URL.*did not accept a connection/);
+    http.close();
+  });
+
   it('keeps stacks with different REDIS_PREFIX apart on one Redis, and answers the readiness PING', async () => {
     if (!(await redisIsUp())) throw new Error(`Redis is not reachable at ${REDIS_URL}. Start it with: ${START_REDIS}`);
     const prefix = `socket-test-${Math.floor(Math.random() * 1e9)}`;
