@@ -174,7 +174,7 @@ describe('the floating window (GET /)', () => {
     const token = await signWindowToken({ userId: agentId, companyId });
     const { response, html, props, sessionCookie } = await openWindow(harness, { token, userId: String(agentId), companyId: String(companyId), theme: 'dark', id: 'fw-1' });
     expect(response.status).toBe(200);
-    expect(props).toMatchObject({ view: 'window', user: { id: agentId }, company: { id: companyId }, theme: 'dark' });
+    expect(props).toMatchObject({ view: 'window', user: { id: agentId }, company: { id: companyId }, theme: 'dark', socketTransports: 'polling,websocket' });
     const attributes = (sessionCookie as string).split('; ');
     expect(attributes).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'Secure', 'SameSite=None', 'Partitioned']));
     const maxAge = Number(attributes.find((attribute) => attribute.startsWith('Max-Age='))?.slice('Max-Age='.length));

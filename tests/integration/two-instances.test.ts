@@ -40,6 +40,7 @@ let companyId: number;
 let agent: number;
 let colleague: number;
 const cookies = new Map<number, string>();
+let windowProps: Record<string, unknown>;
 const tabs: Tab[] = [];
 
 beforeAll(async () => {
@@ -67,6 +68,7 @@ beforeAll(async () => {
     if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${stack.app.output()}`);
     const opened = await openWindow(stack, { token: await signWindowToken({ userId, companyId }, { secret: stack.clientSecret }), userId: String(userId), companyId: String(companyId) });
     cookies.set(userId, cookiePair(opened.sessionCookie));
+    windowProps = opened.props;
   }
 }, 300_000);
 
@@ -146,6 +148,10 @@ async function callAndWrapUp(userId: number, number: string, instances: [string,
 }
 
 describe('two app instances on one PostgreSQL and one Redis', () => {
+  it('tells the window to connect its socket over WebSocket only (no sticky sessions needed)', () => {
+    expect(windowProps).toMatchObject({ view: 'window', socketTransports: 'websocket' });
+  });
+
   it('reports both instances ready (database and Redis answer)', async () => {
     for (const instance of [instanceA, instanceB]) {
       const ready = await fetch(`${instance}/api/ready`);
