@@ -37,6 +37,7 @@ export const getServerSideProps: GetServerSideProps<FloatingWindowPageProps> = a
       user: { id: account.userId, name: account.name },
       company: { id: account.companyId, name: account.companyName },
       theme: single(query.theme) === 'dark' ? 'dark' : 'light',
+      socketTransports: ctx.config.socketTransports,
     },
   };
 };

@@ -8,6 +8,7 @@ import { setAppContext } from './app-context';
 import { composeApp, type AppServices, type ComposeOptions } from './compose';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
+import { checkReadiness } from './readiness';
 
 export interface StartAppServerOptions {
   /** Defaults to production when NODE_ENV=production and a Next build exists, development otherwise. */
@@ -55,6 +56,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   }
   const handle = nextApp.getRequestHandler();
   const log = logger.child({ module: 'http' });
+  let closing: Promise<void> | undefined;
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Engine.IO answers its own path; everything else goes to the probes or Next.
@@ -62,13 +64,11 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/api/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/ready') {
-      services.database.ping().then(
-        () => sendJson(res, 200, { status: 'ready' }),
-        (error: unknown) => {
-          log.error({ err: error }, 'readiness check failed: database unreachable');
-          sendJson(res, 503, { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable.' } });
-        },
-      );
+      void checkReadiness({ database: services.database, realtime: services.realtime, isClosing: () => closing !== undefined }).then((failure) => {
+        if (failure === null) return sendJson(res, 200, { status: 'ready' });
+        if (failure.code !== 'SHUTTING_DOWN') log.error({ err: failure.cause, code: failure.code }, 'readiness check failed');
+        sendJson(res, 503, { error: { code: failure.code, message: failure.message } });
+      });
       return;
     }
     handle(req, res).catch((error: unknown) => {
@@ -89,7 +89,6 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url, appUrl: config.appUrl, mode, sandboxMode: config.sandboxMode, database: services.database.dialect }, 'caller app listening');
 
-  let closing: Promise<void> | undefined;
   return {
     url,
     port,
@@ -97,6 +96,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     close() {
       closing ??= (async () => {
         // Order matters: sockets keep the HTTP server open, in-flight requests still need the database.
+        // Readiness answers 503 from here on; calls.stop() delivers the wrap-ups due now (with a deadline).
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await services.calls.stop();
         await services.realtime.close();

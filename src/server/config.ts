@@ -20,6 +20,10 @@ export interface AppConfig {
   readonly pipedriveOAuthUrl: string;
   readonly databaseUrl: string;
   readonly redisUrl: string | null;
+  /** Prefix of every Redis channel the app uses, so stacks sharing one Redis never hear each other. */
+  readonly redisPrefix: string;
+  /** `websocket` when instances run behind a load balancer without sticky sessions (no polling). */
+  readonly socketTransports: SocketTransports;
   readonly sessionSecret: string;
   /** Older session secrets still accepted for decryption while a rotation is under way. */
   readonly previousSessionSecrets: readonly string[];
@@ -39,6 +43,9 @@ export interface AppConfig {
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly dataDir: string;
 }
+
+/** Engine.IO transports: HTTP long-polling needs sticky sessions across instances, WebSocket does not. */
+export type SocketTransports = 'websocket' | 'polling,websocket';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -81,6 +88,10 @@ const envSchema = z.object({
       .optional(),
   ),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  REDIS_PREFIX: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1-64 letters, digits, or _ . : -').optional(),
+  ),
+  SOCKET_TRANSPORTS: optionalText.pipe(z.enum(['websocket', 'polling,websocket']).optional()),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SESSION_SECRET_PREVIOUS: optionalText,
   TELEPHONY_WEBHOOK_SECRET: optionalText,
@@ -141,6 +152,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     pipedriveOAuthUrl: stripTrailingSlash(vars.PIPEDRIVE_OAUTH_URL ?? 'https://oauth.pipedrive.com'),
     databaseUrl: vars.DATABASE_URL ?? `file:${join(dataDir, 'caller.sqlite')}`,
     redisUrl: vars.REDIS_URL ?? null,
+    redisPrefix: vars.REDIS_PREFIX ?? 'caller',
+    socketTransports: vars.SOCKET_TRANSPORTS ?? 'polling,websocket',
     sessionSecret: vars.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir),
     previousSessionSecrets: Object.freeze(
       (vars.SESSION_SECRET_PREVIOUS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),

@@ -30,6 +30,6 @@ function AppView(props: FloatingWindowPageProps) {
     case 'install':
       return <InstallScreen installUrl={props.installUrl} reason={props.reason} />;
     case 'window':
-      return <WindowShell user={props.user} company={props.company} theme={props.theme} />;
+      return <WindowShell user={props.user} company={props.company} theme={props.theme} socketTransports={props.socketTransports} />;
   }
 }

@@ -24,6 +24,8 @@ export interface WindowProps {
   user: { id: number; name: string };
   company: { id: number; name: string };
   theme: Theme;
+  /** How the window's socket connects (SOCKET_TRANSPORTS); absent = long-polling first. */
+  socketTransports?: 'websocket' | 'polling,websocket';
 }
 
 export type FloatingWindowPageProps = OpenFromPipedriveProps | InstallProps | WindowProps;
