@@ -13,7 +13,7 @@ import type { OutboxDelivery } from '../../src/application/outbox/outbox-deliver
 import { wrapUpStatusOf } from '../../src/application/outbox/wrap-up-status';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
-import { cookiePair, installThroughSandbox, openWindow, signWindowToken, type Harness } from './helpers/app-harness';
+import { cookiePair, installThroughSandbox, openWindow, signWindowToken, type AppAndSandbox } from './helpers/app-harness';
 
 const TIMEOUT_MS = 800;
 /** A fault's latency above the gateway's timeout: the request times out. */
@@ -37,7 +37,7 @@ type WrapUpAction = { type: 'notes_to_contact'; personId: number } | { type: 'cr
 type Fault = { kind: 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write'; method?: string; path: string; count?: number; status?: number; latencyMs?: number };
 
 let stack: Stack;
-let harness: Harness;
+let harness: AppAndSandbox;
 let database: Database;
 let userId: number;
 let companyId: number;
@@ -72,18 +72,8 @@ afterAll(async () => {
 });
 
 /** The consent-flow helpers take a harness; only its URLs are used. */
-function asHarness(running: Stack): Harness {
-  return {
-    get app() {
-      return running.app;
-    },
-    sandbox: running.sandbox,
-    appUrl: running.appUrl,
-    databasePath: running.databasePath,
-    companyId: running.sandbox.context.store.company.id,
-    userIds: [],
-    close: () => running.stop(),
-  };
+function asHarness(running: Stack): AppAndSandbox {
+  return { sandbox: running.sandbox, appUrl: running.appUrl };
 }
 
 async function install(): Promise<void> {

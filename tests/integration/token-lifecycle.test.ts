@@ -222,7 +222,7 @@ describe('through the running app', () => {
     });
 
   async function stored(userId: number) {
-    const database = openDatabase(`file:${harness.databasePath}`);
+    const database = openDatabase(harness.databaseUrl);
     try {
       return await createAccountRepository(database.db, database.tables, createTokenCipher(SESSION_SECRET)).findWithTokens({ companyId, userId });
     } finally {
