@@ -13,6 +13,9 @@ import { startAppServer } from './src/server/app-server';
 export { startAppServer } from './src/server/app-server';
 export { parseConfig } from './src/server/config';
 
+/** Longest graceful shutdown (the outbox drain itself stops after 20 s). */
+const SHUTDOWN_LIMIT_MS = 28_000;
+
 async function main(): Promise<void> {
   let config;
   try {
@@ -29,7 +32,12 @@ async function main(): Promise<void> {
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    server.context.logger.info({ signal }, 'shutting down');
+    server.context.logger.info({ signal }, 'shutting down: finishing requests and due wrap-up deliveries');
+    // Orchestrators kill after their grace period anyway (Kubernetes: 30 s); exit a little earlier, on our terms.
+    setTimeout(() => {
+      server.context.logger.error({ afterMs: SHUTDOWN_LIMIT_MS }, 'shutdown took too long: exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
     server.close().then(
       () => process.exit(0),
       (error: unknown) => {

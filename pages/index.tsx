@@ -16,14 +16,17 @@ export const getServerSideProps: GetServerSideProps<FloatingWindowPageProps> = a
 
   const key = { companyId: verified.identity.companyId, userId: verified.identity.userId };
   const installView = { props: { view: 'install' as const, installUrl: '/api/auth/login' } };
+  // Installed once, then revoked, uninstalled or disconnected: the window offers to reconnect.
+  const reconnectView = { props: { ...installView.props, reason: 'disconnected' as const } };
   const account = await ctx.accounts.find(key);
-  if (!account || account.status !== 'connected') return installView;
+  if (!account) return installView;
+  if (account.status !== 'connected') return reconnectView;
 
   let expiresAt = account.accessTokenExpiresAt;
   try {
     expiresAt = (await ctx.pipedrive.getAccess(key)).accessTokenExpiresAt;
   } catch (error) {
-    if (error instanceof AccountUnavailableError) return installView;
+    if (error instanceof AccountUnavailableError) return error.reason === 'disconnected' ? reconnectView : installView;
     // Pipedrive unreachable while refreshing: the window still opens; its API calls renew the session later.
     ctx.logger.warn({ err: error, companyId: key.companyId, userId: key.userId }, 'could not refresh the access token while opening the window');
   }
@@ -34,6 +37,7 @@ export const getServerSideProps: GetServerSideProps<FloatingWindowPageProps> = a
       user: { id: account.userId, name: account.name },
       company: { id: account.companyId, name: account.companyName },
       theme: single(query.theme) === 'dark' ? 'dark' : 'light',
+      socketTransports: ctx.config.socketTransports,
     },
   };
 };

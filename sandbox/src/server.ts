@@ -66,6 +66,7 @@ export function createRequestListener(runtime: SandboxRuntime, context: SandboxC
         return;
       }
       const result = await routeCore(runtime, req, url);
+      if (result && fault?.kind === 'slow_after_write') await runtime.clock.sleep(fault.latencyMs ?? 0);
       if (result) {
         // The write happened; the client never learns it (lost response, as on a network cut).
         if (fault?.kind === 'drop_after_write') req.socket.destroy();

@@ -9,6 +9,7 @@ import { composeApp, type AppServices, type ComposeOptions } from './compose';
 import type { AppConfig } from './config';
 import { createLogger, type Logger } from './logger';
 import { applySecurityHeaders } from './http/security-headers';
+import { checkReadiness } from './readiness';
 
 export interface StartAppServerOptions {
   /** Defaults to production when NODE_ENV=production and a Next build exists, development otherwise. */
@@ -57,6 +58,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   const handle = nextApp.getRequestHandler();
   const log = logger.child({ module: 'http' });
   const security = { development: mode === 'development', sandboxOrigin: config.sandboxMode ? new URL(config.pipedriveOAuthUrl).origin : null };
+  let closing: Promise<void> | undefined;
 
   httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     // Engine.IO answers its own path; everything else goes to the probes or Next.
@@ -67,13 +69,11 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     log.trace({ req: { method: req.method, path, headers: req.headers } }, 'request received');
     if (path === '/api/health') return sendJson(res, 200, { status: 'ok' });
     if (path === '/api/ready') {
-      services.database.ping().then(
-        () => sendJson(res, 200, { status: 'ready' }),
-        (error: unknown) => {
-          log.error({ err: error }, 'readiness check failed: database unreachable');
-          sendJson(res, 503, { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable.' } });
-        },
-      );
+      void checkReadiness({ database: services.database, realtime: services.realtime, isClosing: () => closing !== undefined }).then((failure) => {
+        if (failure === null) return sendJson(res, 200, { status: 'ready' });
+        if (failure.code !== 'SHUTTING_DOWN') log.error({ err: failure.cause, code: failure.code }, 'readiness check failed');
+        sendJson(res, 503, { error: { code: failure.code, message: failure.message } });
+      });
       return;
     }
     handle(req, res).catch((error: unknown) => {
@@ -94,7 +94,6 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
   const url = `http://127.0.0.1:${port}`;
   logger.info({ url, appUrl: config.appUrl, mode, sandboxMode: config.sandboxMode, database: services.database.dialect }, 'caller app listening');
 
-  let closing: Promise<void> | undefined;
   return {
     url,
     port,
@@ -102,6 +101,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     close() {
       closing ??= (async () => {
         // Order matters: sockets keep the HTTP server open, in-flight requests still need the database.
+        // Readiness answers 503 from here on; calls.stop() delivers the wrap-ups due now (with a deadline).
         const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
         await services.calls.stop();
         await services.realtime.close();

@@ -10,6 +10,7 @@ import { createTokenCipher } from '../adapters/session/token-cipher';
 import { and, eq, or, sql } from 'drizzle-orm';
 import {
   applyProviderCallUpdate,
+  expireDueRinging,
   expireOverdueRinging,
   expireRinging,
   logAbandonedCalls,
@@ -29,10 +30,12 @@ import { DrizzleCompanySettings } from '../adapters/db/company-settings-store';
 import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
 import { createCrmDirectory } from '../adapters/pipedrive/crm-directory';
 import { createPipedriveWriter } from '../adapters/pipedrive/pipedrive-writer';
+import { createWriteReconciler } from '../adapters/pipedrive/write-reconciler';
 import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '../adapters/realtime/call-realtime';
 import { attachControlCenter, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '../adapters/realtime/control-center';
 import type { StopRingingReason, WindowCallView } from '../adapters/realtime/socket-events';
 import type { WrapUpStatus } from '../application/outbox/wrap-up-status';
+import type { OutboxWorker, RunningOutboxWorker } from '../application/outbox';
 import { toWindowCallView } from '../adapters/realtime/window-call-view';
 import { MockTelephonyProvider } from '../adapters/telephony/mock-telephony-provider';
 import { resumeActiveCall } from '../application/calls/resume-active-call';
@@ -105,6 +108,7 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     accounts,
     logger: logger.child({ module: 'pipedrive' }),
     adapter: pipedriveAdapter,
+    timeoutMs: config.pipedriveTimeoutMs,
   });
   const sessions = createSessionSealer({ sessionSecret: config.sessionSecret });
   const verify = (token: string | undefined, expected?: { userId?: string; companyId?: string }) =>
@@ -117,6 +121,8 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     accounts,
     logger,
     redisUrl: config.redisUrl,
+    redisPrefix: config.redisPrefix,
+    transports: config.socketTransports === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
   });
   // Stored per company over the configured defaults (RING_TIMEOUT_SECONDS).
   const settingsStore = new DrizzleCompanySettings(database, { defaults: { ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs } });
@@ -167,12 +173,18 @@ const OUTBOX_POLL_MS = 1_000;
  * `InMemoryOutboxStore`, `InMemoryUnitOfWork` and `InMemoryCallerPreferences` from
  * application/ports/in-memory and a worker over `InMemoryOutbox` (application/outbox).
  */
-function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger): CallPorts {
+function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger, config: AppConfig): CallPorts {
   const persistence = createCallPersistence(database);
+  const outboxLog = logger.child({ module: 'outbox' });
   const worker = persistence.createOutboxWorker({
     writer: createPipedriveWriter({ gateway: pipedrive, accounts }),
+    // A write that got no answer is looked up before it is sent again (docs/WRAP-UP-DELIVERY.md).
+    reconcile: createWriteReconciler({ gateway: pipedrive, accounts, logger: outboxLog }),
+    unknownOutcomeSettleMs: 2 * config.pipedriveTimeoutMs,
+    retryPolicy: { baseDelayMs: config.outboxRetryBaseMs },
+    reconnectCheckMs: 30 * config.outboxRetryBaseMs,
     clock: systemClock,
-    logger: logger.child({ module: 'outbox' }),
+    logger: outboxLog,
   });
   const running = worker.start({ intervalMs: OUTBOX_POLL_MS });
   return {
@@ -204,11 +216,32 @@ function createCallPorts(database: Database, pipedrive: PipedriveGateway, accoun
     onWrapUpChange(listener) {
       worker.onStatusChange((change) => listener({ companyId: change.companyId, callId: change.callId }));
     },
-    stop: () => running.stop(),
+    stop: () => drainThenStop(worker, running, SHUTDOWN_DRAIN_MS, logger),
   };
 }
 
+/** How long shutdown keeps delivering due wrap-ups before it lets the other instances take over. */
+const SHUTDOWN_DRAIN_MS = 20_000;
+
+/**
+ * Graceful shutdown of the outbox: deliver what is due now (the wrap-ups agents just saved) within
+ * a deadline, then stop the loop, which waits for the delivery in flight to be recorded. Entries
+ * left behind keep their lease or stay pending: another instance (or the next start) delivers them.
+ */
+async function drainThenStop(worker: OutboxWorker, running: RunningOutboxWorker, deadlineMs: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<'deadline'>((resolve) => {
+    timer = setTimeout(() => resolve('deadline'), deadlineMs);
+  });
+  const drained = await Promise.race([worker.drain(), deadline]);
+  clearTimeout(timer);
+  if (drained === 'deadline') logger.warn({ deadlineMs }, 'shutdown: outbox not drained before the deadline; other instances will deliver the rest');
+  await running.stop();
+}
+
 const OVERDUE_RINGING_SWEEP_MS = 60_000;
+/** Cross-instance ring timeouts: a call of an instance that died mid-ring ends at most this late. */
+const DUE_RINGING_SWEEP_MS = 5_000;
 const ABANDONED_CALLS_SWEEP_MS = 30_000;
 
 interface StartCallsOptions {
@@ -224,7 +257,7 @@ interface StartCallsOptions {
 /** Builds the call use cases' ports, starts the timers and sweeps, and wires sockets and the Control Center. */
 function startCalls({ config, logger, database, accounts, pipedrive, realtime, settings }: StartCallsOptions): CallServices {
   const log = logger.child({ module: 'calls' });
-  const ports = createCallPorts(database, pipedrive, accounts, logger);
+  const ports = createCallPorts(database, pipedrive, accounts, logger, config);
   const ringTimeouts = new InProcessRingTimeoutScheduler({
     clock: systemClock,
     timers: systemTimers,
@@ -301,6 +334,8 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     tick();
   };
   every('expire overdue ringing', () => OVERDUE_RINGING_SWEEP_MS, () => expireOverdueRinging(deps));
+  // One indexed query (calls.state, ringing_at) per period on every instance; timers stay the fast path.
+  every('expire due ringing', () => DUE_RINGING_SWEEP_MS, () => expireDueRinging(deps));
   every(
     'log abandoned calls',
     (result) => {

@@ -62,4 +62,13 @@ describe('parseConfig', () => {
     expect(parseConfig({ ...base, NODE_ENV: 'production', SANDBOX_MODE: '1' }, { dataDir: dataDir() }).sandboxMode).toBe(true);
     expect(() => parseConfig({ ...base, SESSION_SECRET: 'short' }, { dataDir: dataDir() })).toThrow(/SESSION_SECRET/);
   });
+
+  it('reads the scale-out switches: Redis channel prefix and Socket.IO transports', () => {
+    const defaults = parseConfig({ ...base }, { dataDir: dataDir() });
+    expect(defaults).toMatchObject({ redisPrefix: 'caller', socketTransports: 'polling,websocket' });
+    const set = parseConfig({ ...base, REDIS_PREFIX: 'stack-7:', SOCKET_TRANSPORTS: 'websocket' }, { dataDir: dataDir() });
+    expect(set).toMatchObject({ redisPrefix: 'stack-7:', socketTransports: 'websocket' });
+    expect(() => parseConfig({ ...base, REDIS_PREFIX: 'has space' }, { dataDir: dataDir() })).toThrow(/REDIS_PREFIX/);
+    expect(() => parseConfig({ ...base, SOCKET_TRANSPORTS: 'polling' }, { dataDir: dataDir() })).toThrow(/SOCKET_TRANSPORTS/);
+  });
 });

@@ -20,6 +20,10 @@ export interface AppConfig {
   readonly pipedriveOAuthUrl: string;
   readonly databaseUrl: string;
   readonly redisUrl: string | null;
+  /** Prefix of every Redis channel the app uses, so stacks sharing one Redis never hear each other. */
+  readonly redisPrefix: string;
+  /** `websocket` when instances run behind a load balancer without sticky sessions (no polling). */
+  readonly socketTransports: SocketTransports;
   readonly sessionSecret: string;
   /** Older session secrets still accepted for decryption while a rotation is under way. */
   readonly previousSessionSecrets: readonly string[];
@@ -32,9 +36,16 @@ export interface AppConfig {
   readonly mockTelephony: { readonly ringAfterMs: number; readonly connectAfterMs: number };
   /** How long an inbound call rings before it becomes a missed call. */
   readonly ringTimeoutMs: number;
+  /** How long a Pipedrive request may take; a write without an answer by then is "outcome unknown". */
+  readonly pipedriveTimeoutMs: number;
+  /** The outbox's first retry delay (doubles per attempt); tests shorten it. */
+  readonly outboxRetryBaseMs: number;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly dataDir: string;
 }
+
+/** Engine.IO transports: HTTP long-polling needs sticky sessions across instances, WebSocket does not. */
+export type SocketTransports = 'websocket' | 'polling,websocket';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -77,6 +88,10 @@ const envSchema = z.object({
       .optional(),
   ),
   REDIS_URL: optionalText.pipe(z.string().regex(/^rediss?:\/\//, 'must start with redis:// or rediss://').optional()),
+  REDIS_PREFIX: optionalText.pipe(
+    z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, 'must be 1-64 letters, digits, or _ . : -').optional(),
+  ),
+  SOCKET_TRANSPORTS: optionalText.pipe(z.enum(['websocket', 'polling,websocket']).optional()),
   SESSION_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   SESSION_SECRET_PREVIOUS: optionalText,
   TELEPHONY_WEBHOOK_SECRET: optionalText,
@@ -89,6 +104,8 @@ const envSchema = z.object({
     z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 1, 'must be at least 1').optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
+  PIPEDRIVE_TIMEOUT_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 100 && ms <= 300_000, 'must be between 100 and 300000').optional()),
+  OUTBOX_RETRY_BASE_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 10 && ms <= 600_000, 'must be between 10 and 600000').optional()),
 });
 
 export interface ParseConfigOptions {
@@ -135,6 +152,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     pipedriveOAuthUrl: stripTrailingSlash(vars.PIPEDRIVE_OAUTH_URL ?? 'https://oauth.pipedrive.com'),
     databaseUrl: vars.DATABASE_URL ?? `file:${join(dataDir, 'caller.sqlite')}`,
     redisUrl: vars.REDIS_URL ?? null,
+    redisPrefix: vars.REDIS_PREFIX ?? 'caller',
+    socketTransports: vars.SOCKET_TRANSPORTS ?? 'polling,websocket',
     sessionSecret: vars.SESSION_SECRET ?? loadOrCreateSessionSecret(dataDir),
     previousSessionSecrets: Object.freeze(
       (vars.SESSION_SECRET_PREVIOUS ?? '').split(',').map((secret) => secret.trim()).filter(Boolean),
@@ -145,6 +164,8 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     telephonyProvider: vars.TELEPHONY_PROVIDER ?? 'mock',
     mockTelephony: Object.freeze({ ringAfterMs: vars.MOCK_TELEPHONY_RING_MS ?? 100, connectAfterMs: vars.MOCK_TELEPHONY_CONNECT_MS ?? 2_000 }),
     ringTimeoutMs: (vars.RING_TIMEOUT_SECONDS ?? 30) * 1000,
+    pipedriveTimeoutMs: vars.PIPEDRIVE_TIMEOUT_MS ?? 15_000,
+    outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 2_000,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
     dataDir,
   });

@@ -30,6 +30,15 @@ describe('FloatingWindowApp', () => {
     expect(html).toContain(">I&#x27;ve installed it — reload</button>");
   });
 
+  it('asks an account whose access was revoked or disconnected to reconnect', () => {
+    const html = renderToStaticMarkup(
+      <FloatingWindowApp view="install" installUrl="/api/auth/login" reason="disconnected" connectSdk={fakeConnect()} />,
+    );
+    expect(html).toContain('<h1>Reconnect your Pipedrive account</h1>');
+    expect(html).toContain('<a class="button primary" href="/api/auth/login" target="_blank" rel="noopener noreferrer">Reconnect Pipedrive</a>');
+    expect(html).not.toContain('Install in Pipedrive');
+  });
+
   it('greets the user and shows a labelled search box, the loading list and the dial pad', () => {
     const html = renderToStaticMarkup(
       <FloatingWindowApp

@@ -28,8 +28,8 @@ function AppView(props: FloatingWindowPageProps) {
     case 'open-from-pipedrive':
       return <OpenFromPipedriveScreen />;
     case 'install':
-      return <InstallScreen installUrl={props.installUrl} />;
+      return <InstallScreen installUrl={props.installUrl} reason={props.reason} />;
     case 'window':
-      return <WindowShell user={props.user} company={props.company} theme={props.theme} />;
+      return <WindowShell user={props.user} company={props.company} theme={props.theme} socketTransports={props.socketTransports} />;
   }
 }

@@ -14,6 +14,8 @@ export interface OpenFromPipedriveProps {
 export interface InstallProps {
   view: 'install';
   installUrl: string;
+  /** Set when the app was installed once and its access was revoked, uninstalled or disconnected. */
+  reason?: 'disconnected';
 }
 
 /** The token is valid and the user's account is connected; a session cookie was set. */
@@ -22,6 +24,8 @@ export interface WindowProps {
   user: { id: number; name: string };
   company: { id: number; name: string };
   theme: Theme;
+  /** How the window's socket connects (SOCKET_TRANSPORTS); absent = long-polling first. */
+  socketTransports?: 'websocket' | 'polling,websocket';
 }
 
 export type FloatingWindowPageProps = OpenFromPipedriveProps | InstallProps | WindowProps;

@@ -77,6 +77,35 @@ function describeRepository(engine: string, open: () => Promise<{ database: Data
       expect(after?.tokens?.refreshToken).toBe('refresh-secret-3');
     });
 
+    it('hands the refresh lease to one owner at a time, for the current token version only', async () => {
+      let clock = 1_000_000;
+      const timed = createAccountRepository(database.db, database.tables, createTokenCipher('integration-session-secret-long-enough!!'), () => clock);
+      const key = { companyId: 77, userId: 31 };
+      const { tokenVersion } = await timed.install(input({ ...key }));
+      const lease = (owner: string, expectedVersion = tokenVersion) => timed.acquireRefreshLease(key, { owner, expectedVersion, leaseMs: 1_000 });
+
+      expect(await lease('a', tokenVersion + 1)).toBe(false);
+      expect(await lease('a')).toBe(true);
+      expect(await lease('b')).toBe(false);
+      expect(await lease('a')).toBe(true); // its owner may renew it
+      clock += 1_001;
+      expect(await lease('b')).toBe(true); // lapsed: taken over
+      await timed.releaseRefreshLease(key, 'a'); // not a's any more: no effect
+      expect(await lease('a')).toBe(false);
+      await timed.releaseRefreshLease(key, 'b');
+      expect(await lease('a')).toBe(true);
+
+      // Storing refreshed tokens ends the lease; the next lease is for the new version.
+      expect(await timed.saveRefreshedTokens(key, tokenVersion, { tokens: input().tokens })).toBe(true);
+      expect(await lease('b')).toBe(false);
+      expect(await lease('b', tokenVersion + 1)).toBe(true);
+
+      // A disconnected account has nothing to refresh.
+      expect(await timed.disconnect(key, { expectedVersion: tokenVersion })).toBe(false);
+      expect(await timed.disconnect(key, { expectedVersion: tokenVersion + 1 })).toBe(true);
+      expect(await lease('a', tokenVersion + 2)).toBe(false);
+    });
+
     it('disconnect deletes the tokens and keeps the account as disconnected', async () => {
       const key = { companyId: 42, userId: 7 };
       expect(await accounts.disconnect(key)).toBe(true);

@@ -7,7 +7,6 @@
  * in development mode otherwise (Next allows one development server per checkout at a time), so
  * a single app process keeps the suite reasonably fast. DEBUG_APP_OUTPUT=1 prints the app's log.
  */
-import { readFileSync, existsSync } from 'node:fs';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRepository } from '../../src/adapters/db/account-repository';
@@ -52,9 +51,9 @@ afterAll(async () => {
   await harness?.close();
 });
 
-/** Reads the account straight from the app's SQLite file with the app's session secret. */
+/** Reads the account straight from the app's database with the app's session secret. */
 async function storedAccount(userId: number) {
-  const database = openDatabase(`file:${harness.databasePath}`);
+  const database = openDatabase(harness.databaseUrl);
   try {
     const accounts = createAccountRepository(database.db, database.tables, createTokenCipher(SESSION_SECRET));
     return await accounts.findWithTokens({ companyId, userId });
@@ -156,15 +155,14 @@ describe('install (OAuth)', () => {
     expect(await storedAccount(strangerId)).toBeNull();
   });
 
-  it('keeps tokens out of the database file: only ciphertext is stored', async () => {
+  it('keeps tokens out of the database: only ciphertext is stored', async () => {
     const account = await storedAccount(agentId);
     const tokens = account?.tokens;
     if (!tokens) throw new Error('no stored tokens');
     // The decrypted token is the real one: the sandbox accepts it.
     const me = await fetch(`${harness.sandbox.url}/api/v1/users/me`, { headers: { authorization: `Bearer ${tokens.accessToken}` } });
     expect(me.status).toBe(200);
-    const files = [harness.databasePath, `${harness.databasePath}-wal`].filter((path) => existsSync(path));
-    const bytes = Buffer.concat(files.map((path) => readFileSync(path)));
+    const bytes = await harness.database.storedBytes();
     expect(bytes.length).toBeGreaterThan(0);
     expect(bytes.includes(Buffer.from(tokens.accessToken))).toBe(false);
     expect(bytes.includes(Buffer.from(tokens.refreshToken))).toBe(false);
@@ -176,7 +174,7 @@ describe('the floating window (GET /)', () => {
     const token = await signWindowToken({ userId: agentId, companyId });
     const { response, html, props, sessionCookie } = await openWindow(harness, { token, userId: String(agentId), companyId: String(companyId), theme: 'dark', id: 'fw-1' });
     expect(response.status).toBe(200);
-    expect(props).toMatchObject({ view: 'window', user: { id: agentId }, company: { id: companyId }, theme: 'dark' });
+    expect(props).toMatchObject({ view: 'window', user: { id: agentId }, company: { id: companyId }, theme: 'dark', socketTransports: 'polling,websocket' });
     const attributes = (sessionCookie as string).split('; ');
     expect(attributes).toEqual(expect.arrayContaining(['Path=/', 'HttpOnly', 'Secure', 'SameSite=None', 'Partitioned']));
     const maxAge = Number(attributes.find((attribute) => attribute.startsWith('Max-Age='))?.slice('Max-Age='.length));
@@ -387,7 +385,7 @@ describe('tokens: refresh and revocation', () => {
     expect(await errorCode(response)).toBe('ACCOUNT_DISCONNECTED');
     expect(await storedAccount(userId)).toMatchObject({ status: 'disconnected', tokens: null });
     const { props } = await openWindow(harness, { token: await signWindowToken({ userId, companyId }) });
-    expect(props).toEqual({ view: 'install', installUrl: '/api/auth/login' });
+    expect(props).toEqual({ view: 'install', installUrl: '/api/auth/login', reason: 'disconnected' });
   });
 });
 

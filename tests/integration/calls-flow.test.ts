@@ -90,7 +90,7 @@ async function installOtherCompany(): Promise<void> {
 }
 
 async function setOtherCompanyInstalled(installed: boolean): Promise<void> {
-  const database = openDatabase(`file:${harness.databasePath}`);
+  const database = openDatabase(harness.databaseUrl);
   try {
     const accounts = createAccountRepository(database.db, database.tables, createTokenCipher(SESSION_SECRET));
     if (!installed) {

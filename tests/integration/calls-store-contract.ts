@@ -342,6 +342,15 @@ export function describeCallPortsContract(engine: string, open: () => Promise<Ca
         expect(await ports.deliveries.requeueFailed('c1', T0 + 600)).toBe(0);
       });
 
+      it('gives back a refunded attempt (waiting for a reconnect) and lets requeue make waiting entries due now', async () => {
+        await ports.deliveries.enqueue([entry('c1', noteWrite('c1', 'deal_note'))]);
+        const first = await claim('w');
+        await ports.deliveries.complete(first!.sequence, 'w', { kind: 'retry', nextAttemptAt: T0 + 60_000, error: 'reconnect the app', outcomeUnknown: true, refundAttempt: true });
+        expect(await ports.deliveries.findByKey('call:c1:deal_note')).toMatchObject({ status: 'pending', attempts: 0, outcomeUnknown: true, lastError: 'reconnect the app' });
+        expect(await ports.deliveries.requeueFailed('c1', T0 + 10)).toBe(1);
+        expect(await claim('w', T0 + 10)).toMatchObject({ idempotencyKey: 'call:c1:deal_note', attempts: 1, outcomeUnknown: true });
+      });
+
       it('takes over an expired lease and flags the outcome as unknown', async () => {
         await ports.deliveries.enqueue([entry('c1', noteWrite('c1', 'deal_note'))]);
         const lost = await claim('crashed');

@@ -1,6 +1,3 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRepository, type AccountRepository } from '../../src/adapters/db/account-repository';
@@ -13,9 +10,11 @@ import type { OutboxWorker } from '../../src/application/outbox/outbox-worker';
 import type { Call } from '../../src/domain/call';
 import { planWrapUpWrites } from '../../src/domain/wrap-up';
 import { APP, TestKit } from '../../sandbox/test/sandbox-test-kit';
+import { createTestDatabase, type TestDatabase } from '../support/database-engine';
 
 /**
- * The delivery worker against the sandbox over HTTP: outbox rows in SQLite, the real gateway with
+ * The delivery worker against the sandbox over HTTP: outbox rows in SQLite (and in PostgreSQL:
+ * outbox-delivery.postgres.test.ts), the real gateway with
  * an installed account, Pipedrive's answers checked in the sandbox's own state.
  */
 
@@ -23,6 +22,7 @@ const T0 = Date.UTC(2026, 2, 14, 9, 30, 0);
 const CALLER = '+14155550123';
 
 let kit: TestKit;
+let testDatabase: TestDatabase | undefined;
 let database: Database;
 let accounts: AccountRepository;
 let persistence: CallPersistence;
@@ -40,7 +40,8 @@ beforeAll(async () => {
   userId = user.id;
   const tokens = await kit.install(userId);
 
-  database = openDatabase(`file:${join(mkdtempSync(join(tmpdir(), 'caller-outbox-')), 'caller.sqlite')}`);
+  testDatabase = await createTestDatabase('outbox');
+  database = openDatabase(testDatabase.url);
   await database.migrate();
   accounts = createAccountRepository(database.db, database.tables, createTokenCipher('outbox-integration-secret-long-enough!!'));
   await accounts.install({
@@ -67,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await database?.close();
+  await testDatabase?.drop();
   await kit?.close();
 });
 
@@ -181,5 +183,35 @@ describe('outbox delivery to the sandbox', () => {
     expect(failed.status).toBe('failed');
     expect(failed.error).toContain('add note');
     expect(await persistence.outboxStore.findByKey('call:call-int-2:deal_note')).toMatchObject({ status: 'failed', attempts: 1 });
+  });
+
+  it('keeps the writes of a disconnected company pending ("reconnect the app") without using attempts, and delivers them after a re-install', async () => {
+    const account = await accounts.find({ companyId, userId });
+    const stored = await accounts.findWithTokens({ companyId, userId });
+    if (!account || !stored?.tokens) throw new Error('setup: the account is not installed');
+    await accounts.disconnect({ companyId, userId });
+    await wrapUpWithNewContact('call-int-3', 'Revoked Person', 'kept while revoked');
+
+    await worker.drain();
+    const waiting = await persistence.outboxStore.findByKey('call:call-int-3:person');
+    expect(waiting).toMatchObject({ status: 'pending', attempts: 0 });
+    const status = await worker.wrapUpStatusForCall('call-int-3');
+    expect(status.status).toBe('pending');
+    expect(status.error).toContain('reconnect the app');
+
+    await accounts.install({
+      companyId,
+      userId,
+      name: account.name,
+      email: account.email,
+      companyName: account.companyName,
+      apiDomain: account.apiDomain,
+      scopes: account.scopes,
+      tokens: stored.tokens,
+    });
+    // "Retry" makes the waiting writes due at once instead of at the next reconnect check.
+    expect(await worker.retry('call-int-3')).toBe(1);
+    await worker.drain();
+    expect(await worker.wrapUpStatusForCall('call-int-3')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
   });
 });

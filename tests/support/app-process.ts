@@ -13,6 +13,8 @@ export interface AppProcess {
   mode: 'production' | 'development';
   /** Everything the process printed so far (for failure messages). */
   output(): string;
+  /** The exit code once the process ended (null while it runs, or when a signal killed it). */
+  exitCode(): number | null;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,16 @@ export interface StartAppProcessOptions {
   port?: number;
   mode?: 'production' | 'development';
   timeoutMs?: number;
+}
+
+/**
+ * TEST_APP_MODE=production runs the existing build even when src/ changed since: server-side code
+ * (server.ts, src/server, adapters) is loaded by tsx, not bundled, so a server-only change (e.g.
+ * breaking a line to see a test fail) needs no rebuild.
+ */
+function forcedMode(): 'production' | 'development' | undefined {
+  const mode = process.env.TEST_APP_MODE;
+  return mode === 'production' || mode === 'development' ? mode : undefined;
 }
 
 /** A free TCP port on 127.0.0.1 (released before returning, so there is a small race; fine for tests). */
@@ -46,7 +58,7 @@ export function freePort(): Promise<number> {
  */
 export async function startAppProcess(options: StartAppProcessOptions): Promise<AppProcess> {
   const port = options.port ?? (await freePort());
-  const mode = options.mode ?? (isBuildStale(ROOT) ? 'development' : 'production');
+  const mode = options.mode ?? forcedMode() ?? (isBuildStale(ROOT) ? 'development' : 'production');
   const url = `http://127.0.0.1:${port}`;
   let output = '';
   const child: ChildProcess = // `node --import tsx` keeps the app in ONE process: the tsx CLI would put a parent in between,
@@ -88,7 +100,7 @@ export async function startAppProcess(options: StartAppProcessOptions): Promise<
     if (exitCode !== undefined) throw new Error(`The app exited (code ${exitCode}) before it was ready:\n${output}`);
     try {
       const response = await fetch(`${url}/api/health`);
-      if (response.ok) return { url, port, mode, output: () => output, stop };
+      if (response.ok) return { url, port, mode, output: () => output, exitCode: () => child.exitCode, stop };
     } catch {
       // not listening yet
     }

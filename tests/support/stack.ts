@@ -7,6 +7,12 @@ import { freePort, startAppProcess, type AppProcess } from './app-process';
 export interface Stack {
   sandbox: RunningSandbox;
   app: AppProcess;
+  /**
+   * With `secondInstance`: another app process with the same environment (database, Redis,
+   * SESSION_SECRET, APP_URL) on its own port, as behind a load balancer. The sandbox's OAuth
+   * redirect and `appUrl` point at the first one.
+   */
+  secondApp: AppProcess | null;
   /** The app's public URL on `localhost`: a different site from the sandbox's 127.0.0.1. */
   appUrl: string;
   databasePath: string;
@@ -21,6 +27,8 @@ export interface StackOptions {
   sandbox?: Partial<Omit<SandboxOptions, 'app' | 'port'>>;
   appEnv?: Record<string, string>;
   appName?: string;
+  /** Start a second app instance too (give it a shared DATABASE_URL and REDIS_URL in `appEnv`). */
+  secondInstance?: boolean;
 }
 
 /**
@@ -57,15 +65,23 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     ...options.appEnv,
   };
   let app: AppProcess;
-  try {
-    app = await startAppProcess({ port, env: appEnv });
-  } catch (error) {
+  let secondApp: AppProcess | null = null;
+  // Both at once when asked: instances of one deployment start together and share the migrations.
+  const started = await Promise.allSettled([
+    startAppProcess({ port, env: appEnv }),
+    ...(options.secondInstance ? [startAppProcess({ env: appEnv })] : []),
+  ]);
+  const failed = started.find((result) => result.status === 'rejected');
+  if (failed !== undefined) {
+    await Promise.all(started.map((result) => (result.status === 'fulfilled' ? result.value.stop() : undefined)));
     await sandbox.close();
-    throw error;
+    throw (failed as PromiseRejectedResult).reason;
   }
+  [app, secondApp = null] = started.map((result) => (result as PromiseFulfilledResult<AppProcess>).value) as [AppProcess, AppProcess?];
   const stack: Stack = {
     sandbox,
     app,
+    secondApp,
     appUrl,
     databasePath,
     clientId,
@@ -75,7 +91,7 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       stack.app = await startAppProcess({ port, env: appEnv });
     },
     async stop() {
-      await stack.app.stop();
+      await Promise.all([stack.app.stop(), stack.secondApp?.stop()]);
       await sandbox.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

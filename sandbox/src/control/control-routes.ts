@@ -9,7 +9,7 @@ import type { SandboxRuntime } from '../runtime';
  * Pipedrive routes and answer plain JSON `{ success, data }` / `{ success: false, error }`.
  */
 const faultBody = z.strictObject({
-  kind: z.enum(['error', 'rate_limit', 'latency', 'drop_after_write']),
+  kind: z.enum(['error', 'rate_limit', 'latency', 'drop_after_write', 'slow_after_write']),
   method: z.string().default('*'),
   path: z.string().startsWith('/'),
   count: z.number().int().positive().default(1),
@@ -85,7 +85,7 @@ export async function handleControl(runtime: SandboxRuntime, req: IncomingMessag
       const body = await parse(req, faultBody);
       if (!body.ok) return body.result;
       const { count, ...rest } = body.value;
-      if (rest.kind === 'latency' && rest.latencyMs === undefined) return fail(400, 'latencyMs: required for latency faults');
+      if ((rest.kind === 'latency' || rest.kind === 'slow_after_write') && rest.latencyMs === undefined) return fail(400, `latencyMs: required for ${rest.kind} faults`);
       return ok(runtime.faults.add({ ...rest, remaining: count }));
     }
     case 'POST /__sandbox/config': {

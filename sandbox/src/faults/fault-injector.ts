@@ -3,9 +3,11 @@
  * - `error`: answer a 5xx in Pipedrive's error envelope without running the handler;
  * - `rate_limit`: answer 429 with rate-limit headers without running the handler;
  * - `latency`: wait `latencyMs` first, then answer normally;
- * - `drop_after_write`: run the handler (the write happens) and destroy the connection instead of answering.
+ * - `drop_after_write`: run the handler (the write happens) and destroy the connection instead of answering;
+ * - `slow_after_write`: run the handler (the write happens), then wait `latencyMs` before answering
+ *   (a client with a shorter timeout gives up on a write that did land).
  */
-export type FaultKind = 'error' | 'rate_limit' | 'latency' | 'drop_after_write';
+export type FaultKind = 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write';
 
 export interface FaultRule {
   id: number;

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { TokenCipher } from '../session/token-cipher';
 import type { Drizzle, Tables } from './database';
 
@@ -32,6 +32,8 @@ export interface OAuthTokens {
 
 export interface AccountWithTokens extends Account {
   tokens: OAuthTokens | null;
+  /** The refresh lease (see `acquireRefreshLease`), if one was taken and not yet given back. */
+  refreshLease: { owner: string; expiresAt: number } | null;
 }
 
 export interface InstallAccountInput extends AccountKey {
@@ -60,8 +62,19 @@ export interface AccountRepository {
    * slower refresher cannot overwrite a newer token. Returns false when another writer won.
    */
   saveRefreshedTokens(key: AccountKey, expectedVersion: number, input: RefreshedTokensInput): Promise<boolean>;
-  /** Deletes the stored tokens and marks the account disconnected (uninstall, revoked grant). */
-  disconnect(key: AccountKey): Promise<boolean>;
+  /**
+   * Takes the refresh lease of a connected account for `leaseMs` (one refresh at a time across app
+   * instances): only while the row still has `expectedVersion` and no other owner holds an
+   * unexpired lease. A conditional UPDATE, so exactly one of several racing instances wins.
+   */
+  acquireRefreshLease(key: AccountKey, lease: { owner: string; expectedVersion: number; leaseMs: number }): Promise<boolean>;
+  /** Gives the lease back early (the refresh failed without changing the tokens); only its owner can. */
+  releaseRefreshLease(key: AccountKey, owner: string): Promise<void>;
+  /**
+   * Deletes the stored tokens and marks the account disconnected (uninstall, revoked grant,
+   * disconnect). With `expectedVersion`, only if no one stored newer tokens meanwhile.
+   */
+  disconnect(key: AccountKey, options?: { expectedVersion?: number }): Promise<boolean>;
   listConnectedByCompany(companyId: number): Promise<Account[]>;
 }
 
@@ -88,6 +101,8 @@ export function createAccountRepository(db: Drizzle, tables: Tables, cipher: Tok
         scopes: input.scopes,
         status: 'connected' as const,
         ...encryptTokens(input, input.tokens),
+        refreshLockOwner: null,
+        refreshLockExpiresAt: null,
         updatedAt: timestamp,
       };
       const [row] = await db
@@ -117,7 +132,9 @@ export function createAccountRepository(db: Drizzle, tables: Tables, cipher: Tok
               accessTokenExpiresAt: row.accessTokenExpiresAt,
             }
           : null;
-      return { ...toAccount(row), tokens };
+      const refreshLease =
+        row.refreshLockOwner !== null && row.refreshLockExpiresAt !== null ? { owner: row.refreshLockOwner, expiresAt: Number(row.refreshLockExpiresAt) } : null;
+      return { ...toAccount(row), tokens, refreshLease };
     },
 
     async saveRefreshedTokens(key, expectedVersion, input) {
@@ -129,6 +146,9 @@ export function createAccountRepository(db: Drizzle, tables: Tables, cipher: Tok
           ...(input.scopes ? { scopes: input.scopes } : {}),
           status: 'connected',
           tokenVersion: expectedVersion + 1,
+          // New tokens end any refresh lease: waiters see the new version and use these tokens.
+          refreshLockOwner: null,
+          refreshLockExpiresAt: null,
           updatedAt: now(),
         })
         .where(and(byKey(key), eq(accounts.tokenVersion, expectedVersion), eq(accounts.status, 'connected')))
@@ -136,7 +156,31 @@ export function createAccountRepository(db: Drizzle, tables: Tables, cipher: Tok
       return rows.length === 1;
     },
 
-    async disconnect(key) {
+    async acquireRefreshLease(key, lease) {
+      const timestamp = now();
+      const rows = await db
+        .update(accounts)
+        .set({ refreshLockOwner: lease.owner, refreshLockExpiresAt: timestamp + lease.leaseMs })
+        .where(
+          and(
+            byKey(key),
+            eq(accounts.status, 'connected'),
+            eq(accounts.tokenVersion, lease.expectedVersion),
+            or(isNull(accounts.refreshLockOwner), eq(accounts.refreshLockOwner, lease.owner), lt(accounts.refreshLockExpiresAt, timestamp)),
+          ),
+        )
+        .returning({ userId: accounts.userId });
+      return rows.length === 1;
+    },
+
+    async releaseRefreshLease(key, owner) {
+      await db
+        .update(accounts)
+        .set({ refreshLockOwner: null, refreshLockExpiresAt: null })
+        .where(and(byKey(key), eq(accounts.refreshLockOwner, owner)));
+    },
+
+    async disconnect(key, options = {}) {
       const rows = await db
         .update(accounts)
         .set({
@@ -145,9 +189,11 @@ export function createAccountRepository(db: Drizzle, tables: Tables, cipher: Tok
           accessTokenExpiresAt: 0,
           status: 'disconnected',
           tokenVersion: incrementVersion(accounts),
+          refreshLockOwner: null,
+          refreshLockExpiresAt: null,
           updatedAt: now(),
         })
-        .where(byKey(key))
+        .where(options.expectedVersion === undefined ? byKey(key) : and(byKey(key), eq(accounts.tokenVersion, options.expectedVersion)))
         .returning({ userId: accounts.userId });
       return rows.length === 1;
     },

@@ -36,6 +36,9 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** pg_advisory_lock key held while migrating ("caller" in ASCII): one migrating instance at a time. */
+const MIGRATION_LOCK_KEY = 0x63616c6c6572;
+
 const MIGRATIONS = {
   sqlite: fileURLToPath(new URL('./migrations/sqlite', import.meta.url)),
   pg: fileURLToPath(new URL('./migrations/pg', import.meta.url)),
@@ -108,8 +111,17 @@ function openPostgres(url: string): Database {
     db: db as unknown as Drizzle,
     tables: pgSchema as unknown as Tables,
     async migrate() {
-      if (schema) await pool.query(`create schema if not exists "${schema}"`);
-      await migratePg(db, { migrationsFolder: MIGRATIONS.pg, migrationsSchema: schema ?? undefined });
+      // Several instances may start at once: one migrates, the others wait for its lock and then
+      // find nothing left to do (concurrent `create table`s would fail).
+      const lock = await pool.connect();
+      try {
+        await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+        if (schema) await pool.query(`create schema if not exists "${schema}"`);
+        await migratePg(db, { migrationsFolder: MIGRATIONS.pg, migrationsSchema: schema ?? undefined });
+      } finally {
+        await lock.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+        lock.release();
+      }
     },
     transaction<T>(work: (tx: Drizzle) => Promise<T>): Promise<T> {
       return db.transaction((tx) => work(tx as unknown as Drizzle));

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import type { EpochMillis } from '@/domain/call';
 import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
@@ -104,7 +104,14 @@ export class DrizzleOutboxStore implements OutboxStore, OutboxDeliveries {
       outcome.kind === 'delivered'
         ? { ...release, status: 'delivered' as const, result: outcome.result, deliveredAt: outcome.at, lastError: null, outcomeUnknown: false }
         : outcome.kind === 'retry'
-          ? { ...release, status: 'pending' as const, nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error, outcomeUnknown: outcome.outcomeUnknown }
+          ? {
+              ...release,
+              status: 'pending' as const,
+              nextAttemptAt: outcome.nextAttemptAt,
+              lastError: outcome.error,
+              outcomeUnknown: outcome.outcomeUnknown,
+              ...(outcome.refundAttempt === true ? { attempts: sql`case when ${outbox.attempts} > 0 then ${outbox.attempts} - 1 else 0 end` } : {}),
+            }
           : { ...release, status: 'failed' as const, lastError: outcome.error, outcomeUnknown: false };
     const updated = await this.database.db
       .update(outbox)
@@ -121,7 +128,12 @@ export class DrizzleOutboxStore implements OutboxStore, OutboxDeliveries {
       .set({ status: 'pending', nextAttemptAt: now, attempts: 0, lastError: null })
       .where(and(eq(outbox.callId, callId), eq(outbox.status, 'failed')))
       .returning({ sequence: outbox.sequence });
-    return updated.length;
+    const broughtForward = await this.database.db
+      .update(outbox)
+      .set({ nextAttemptAt: now })
+      .where(and(eq(outbox.callId, callId), eq(outbox.status, 'pending'), gt(outbox.nextAttemptAt, now)))
+      .returning({ sequence: outbox.sequence });
+    return updated.length + broughtForward.length;
   }
 }
 

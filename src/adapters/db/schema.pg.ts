@@ -24,6 +24,9 @@ export const accounts = pgTable(
     accessTokenExpiresAt: bigint('access_token_expires_at', { mode: 'number' }).notNull(),
     status: text('status', { enum: ['connected', 'disconnected'] }).notNull(),
     tokenVersion: integer('token_version').notNull().default(0),
+    /** Refresh lease: which app instance is refreshing the tokens now, and until when (epoch ms). */
+    refreshLockOwner: text('refresh_lock_owner'),
+    refreshLockExpiresAt: bigint('refresh_lock_expires_at', { mode: 'number' }),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   },

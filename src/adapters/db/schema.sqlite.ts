@@ -24,6 +24,9 @@ export const accounts = sqliteTable(
     accessTokenExpiresAt: integer('access_token_expires_at').notNull(),
     status: text('status', { enum: ['connected', 'disconnected'] }).notNull(),
     tokenVersion: integer('token_version').notNull().default(0),
+    /** Refresh lease: which app instance is refreshing the tokens now, and until when (epoch ms). */
+    refreshLockOwner: text('refresh_lock_owner'),
+    refreshLockExpiresAt: integer('refresh_lock_expires_at'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -6,7 +6,7 @@ import type { AccountKey, AccountRepository } from '../db/account-repository';
 import type { Logger } from '../../server/logger';
 import { createOAuthClient, type TokenGrant } from './oauth-client';
 import { PipedriveError, toPipedriveError } from './pipedrive-error';
-import { createTokenManager, type AccessGrant } from './token-manager';
+import { createTokenManager, type AccessGrant, type DisconnectResult } from './token-manager';
 
 export interface PipedriveUser {
   id: number;
@@ -72,6 +72,7 @@ export interface PipedriveGatewayOptions {
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   refreshMarginMs?: number;
+  /** Per request (PIPEDRIVE_TIMEOUT_MS); a write that times out is "outcome unknown" (status 0). */
   timeoutMs?: number;
   /** Total attempts for idempotent reads that hit 429 or 5xx. */
   maxReadAttempts?: number;
@@ -198,7 +199,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     http: oauthHttp,
     now: options.now,
   });
-  const tokens = createTokenManager({ accounts: options.accounts, oauth, logger: log, now: options.now, refreshMarginMs: options.refreshMarginMs });
+  const tokens = createTokenManager({ accounts: options.accounts, oauth, logger: log, now: options.now, sleep: options.sleep, refreshMarginMs: options.refreshMarginMs });
 
   function withOurAxios<T extends object>(api: T): T {
     Reflect.set(api, 'axios', apiHttp);
@@ -259,6 +260,8 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     revoke: oauth.revoke,
     /** A valid access token for the account, refreshed when due. Server-side use only. */
     getAccess: (key: AccountKey) => tokens.getAccess(key),
+    /** The user's "Disconnect": revokes the grant at Pipedrive and deletes the tokens even if that fails. */
+    disconnectAccount: (key: AccountKey): Promise<DisconnectResult> => tokens.disconnect(key),
 
     /** `/api/v1/users/me` with a token that is not stored yet (right after the code exchange). */
     async getUserForGrant(grant: Pick<TokenGrant, 'accessToken' | 'apiDomain'>): Promise<PipedriveUser> {
@@ -358,6 +361,44 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
       }));
     },
 
+    /**
+     * Reads for the outbox's reconciler (write-reconciler.ts): what this account created lately.
+     * The raw items are returned: the reconciler matches them field by field.
+     */
+    async listCallLogsPage(key: AccountKey, page: { start: number; limit: number }): Promise<V1ListPage> {
+      const response = await read(key, 'list call logs', (apis) => apis.callLogs.getUserCallLogs({ start: page.start, limit: page.limit }));
+      return toV1Page(parse(v1ListSchema, response, 'list call logs'));
+    },
+
+    async listNotesPage(key: AccountKey, filter: { personId?: number; dealId?: number; startDate: string; start: number; limit: number }): Promise<V1ListPage> {
+      const response = await read(key, 'list notes', (apis) =>
+        apis.notes.getNotes({ person_id: filter.personId, deal_id: filter.dealId, start_date: filter.startDate, sort: 'add_time DESC', start: filter.start, limit: filter.limit }),
+      );
+      return toV1Page(parse(v1ListSchema, response, 'list notes'));
+    },
+
+    async listRecentPersonsPage(key: AccountKey, page: { cursor: string | null; limit: number }): Promise<V2ListPage> {
+      const response = await read(key, 'list recent persons', (apis) =>
+        apis.persons.getPersons({ sort_by: 'add_time', sort_direction: 'desc', limit: page.limit, cursor: page.cursor ?? undefined }),
+      );
+      const body = parse(v2ListSchema, response, 'list recent persons');
+      return { items: body.data ?? [], nextCursor: body.additional_data?.next_cursor ?? null };
+    },
+
+    async listActivitiesPage(
+      key: AccountKey,
+      filter: { personId?: number; dealId?: number; ownerId?: number; updatedSince: string; cursor: string | null; limit: number },
+    ): Promise<V2ListPage> {
+      const response = await read(key, 'list activities', (apis) =>
+        apis.activities.getActivities({
+          person_id: filter.personId, deal_id: filter.dealId, owner_id: filter.ownerId, updated_since: filter.updatedSince,
+          sort_by: 'add_time', sort_direction: 'desc', limit: filter.limit, cursor: filter.cursor ?? undefined,
+        }),
+      );
+      const body = parse(v2ListSchema, response, 'list activities');
+      return { items: body.data ?? [], nextCursor: body.additional_data?.next_cursor ?? null };
+    },
+
     async addPerson(key: AccountKey, person: v2.AddPersonRequest): Promise<PipedrivePerson> {
       const response = await write(key, 'add person', (apis) => apis.persons.addPerson({ AddPersonRequest: person }));
       return toPerson(parse(z.object({ data: personSchema }), response, 'add person').data);
@@ -378,6 +419,31 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
       return parse(z.object({ data: z.object({ id: z.number().int() }) }), response, 'add activity').data;
     },
   };
+}
+
+/** A page of a v1 list: raw items, and where the next page starts (null at the end). */
+export interface V1ListPage {
+  items: Record<string, unknown>[];
+  nextStart: number | null;
+}
+
+/** A page of a v2 list: raw items and the next cursor (null at the end). */
+export interface V2ListPage {
+  items: Record<string, unknown>[];
+  nextCursor: string | null;
+}
+
+const v1ListSchema = z.object({
+  data: z.array(z.record(z.string(), z.unknown())).nullish(),
+  additional_data: z
+    .object({ pagination: z.object({ more_items_in_collection: z.boolean().nullish(), next_start: z.number().int().nullish() }).nullish() })
+    .nullish(),
+});
+const v2ListSchema = cursorSchema.extend({ data: z.array(z.record(z.string(), z.unknown())).nullish() });
+
+function toV1Page(body: z.infer<typeof v1ListSchema>): V1ListPage {
+  const pagination = body.additional_data?.pagination;
+  return { items: body.data ?? [], nextStart: pagination?.more_items_in_collection ? (pagination.next_start ?? null) : null };
 }
 
 function toUser(user: z.infer<typeof userSchema>): PipedriveUser {

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Account, AccountKey } from '../db/account-repository';
-import { PipedriveError } from './pipedrive-error';
-import { createPipedriveWriter } from './pipedrive-writer';
+import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
+import { createPipedriveWriter, NoConnectedAccountError } from './pipedrive-writer';
 
 function account(userId: number, status: Account['status'] = 'connected'): Account {
   return { companyId: 1, userId, name: `u${userId}`, email: '', companyName: '', apiDomain: '', scopes: '', status, accessTokenExpiresAt: 0, tokenVersion: 1, createdAt: 0, updatedAt: 0 };
 }
 
-function setUp(stored: Account[]) {
+function setUp(stored: Account[], overrides: Record<string, unknown> = {}) {
   const calls: Array<{ method: string; key: AccountKey; body: unknown }> = [];
   const gateway = {
     addPerson: async (key: AccountKey, body: unknown) => (calls.push({ method: 'addPerson', key, body }), { id: 41, name: 'x', phones: [], orgId: null }),
     addCallLog: async (key: AccountKey, body: unknown) => (calls.push({ method: 'addCallLog', key, body }), { id: 'log-1' }),
     addNote: async (key: AccountKey, body: unknown) => (calls.push({ method: 'addNote', key, body }), { id: 7 }),
     addActivity: async (key: AccountKey, body: unknown) => (calls.push({ method: 'addActivity', key, body }), { id: 8 }),
+    ...overrides,
   };
   const accounts = {
     find: async (key: AccountKey) => stored.find((a) => a.companyId === key.companyId && a.userId === key.userId) ?? null,
@@ -42,10 +43,21 @@ describe('PipedriveWriter over the gateway', () => {
     expect(calls.map((c) => c.key.userId)).toEqual([13, 13]);
   });
 
-  it('fails without retry when nobody in the company is connected', async () => {
+  it('says "account unavailable" (wait for a reconnect) when nobody in the company is connected', async () => {
     const { writer } = setUp([account(11, 'disconnected')]);
     const rejection = writer.createNote({ companyId: 1, userId: 11 }, { content: 'n' });
-    await expect(rejection).rejects.toBeInstanceOf(PipedriveError);
-    await expect(rejection).rejects.toMatchObject({ retryable: false });
+    await expect(rejection).rejects.toBeInstanceOf(NoConnectedAccountError);
+    await expect(rejection).rejects.toMatchObject({ accountUnavailable: true, retryable: false });
+  });
+
+  it('turns a grant revoked during the write (AccountUnavailableError) into "account unavailable"', async () => {
+    const { writer } = setUp([account(11)], { addNote: async () => Promise.reject(new AccountUnavailableError('disconnected')) });
+    await expect(writer.createNote({ companyId: 1, userId: 11 }, { content: 'n' })).rejects.toMatchObject({ accountUnavailable: true });
+  });
+
+  it('passes other gateway errors through unchanged', async () => {
+    const failure = new PipedriveError({ kind: 'unavailable', status: 0, message: 'add note: no response from Pipedrive (ECONNABORTED)' });
+    const { writer } = setUp([account(11)], { addNote: async () => Promise.reject(failure) });
+    await expect(writer.createNote({ companyId: 1, userId: 11 }, { content: 'n' })).rejects.toBe(failure);
   });
 });

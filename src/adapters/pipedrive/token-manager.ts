@@ -1,6 +1,7 @@
-import type { AccountKey, AccountRepository, AccountWithTokens } from '../db/account-repository';
+import { randomUUID } from 'node:crypto';
+import type { AccountKey, AccountRepository, AccountWithTokens, OAuthTokens } from '../db/account-repository';
 import type { Logger } from '../../server/logger';
-import type { OAuthClient } from './oauth-client';
+import type { OAuthClient, TokenGrant } from './oauth-client';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 
 export interface AccessGrant {
@@ -9,13 +10,40 @@ export interface AccessGrant {
   accessTokenExpiresAt: number;
 }
 
+/** How the refresh lease behaves; the defaults suit production, tests shrink them. */
+export interface RefreshLeaseOptions {
+  /** How long a lease holds. Longer than one refresh call (HTTP timeout) plus the save retries. */
+  leaseMs: number;
+  /** How often a waiter re-reads the account while another instance refreshes. */
+  pollMs: number;
+  /** How many polls a waiter makes before giving up with a retryable error. */
+  maxPolls: number;
+  /** After invalid_grant, how many polls to wait for a peer's rotated token to land before disconnecting. */
+  invalidGrantPolls: number;
+  /** Attempts at saving refreshed tokens (the new refresh token must not be lost). */
+  saveAttempts: number;
+}
+
+export const DEFAULT_REFRESH_LEASE: RefreshLeaseOptions = {
+  leaseMs: 30_000,
+  pollMs: 100,
+  maxPolls: 350,
+  // Longer than a peer's save retries (saveAttempts: about 1.5 s of back-off), so its rotated token lands first.
+  invalidGrantPolls: 40,
+  saveAttempts: 5,
+};
+
 export interface TokenManagerOptions {
   accounts: AccountRepository;
-  oauth: Pick<OAuthClient, 'refresh'>;
+  oauth: Pick<OAuthClient, 'refresh' | 'revoke'>;
   logger: Logger;
   now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
   /** Refresh this long before the access token expires, so a request never leaves with a dying token. */
   refreshMarginMs?: number;
+  lease?: Partial<RefreshLeaseOptions>;
+  /** Names this instance in the lease column; unique per process by default. */
+  instanceId?: string;
 }
 
 export interface GetAccessOptions {
@@ -24,61 +52,123 @@ export interface GetAccessOptions {
   rejectedToken?: string;
 }
 
+/** What the app's own "Disconnect" did: tokens are always deleted; the revoke at Pipedrive may fail. */
+export type DisconnectResult = { revoked: true } | { revoked: false; reason: 'no_tokens' } | { revoked: false; reason: 'revoke_failed'; error: PipedriveError };
+
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
+type Connected = AccountWithTokens & { tokens: OAuthTokens };
+
 /**
- * Hands out valid access tokens per account. Refreshes early, at most once at a time per account
- * in this process (single flight), and stores tokens with a compare-and-swap on the token version
- * so a concurrent refresher elsewhere cannot be overwritten by an older token.
+ * Hands out valid access tokens per account. Refreshes early, at most once at a time per account:
+ * in this process by single flight, across app instances by a lease in the accounts row (taken
+ * with a conditional UPDATE). Instances that do not hold the lease poll until the token version
+ * changes and use the stored result. Refreshed tokens are stored with a compare-and-swap on the
+ * token version before anyone uses them, so a rotated refresh token is never lost.
  */
 export function createTokenManager(options: TokenManagerOptions) {
   const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
+  const lease = { ...DEFAULT_REFRESH_LEASE, ...options.lease };
+  const owner = options.instanceId ?? `instance-${randomUUID()}`;
   const inFlight = new Map<string, Promise<AccessGrant>>();
   const log = options.logger;
+  const { accounts } = options;
 
-  async function load(key: AccountKey): Promise<AccountWithTokens & { tokens: NonNullable<AccountWithTokens['tokens']> }> {
-    const account = await options.accounts.findWithTokens(key);
+  async function load(key: AccountKey): Promise<Connected> {
+    const account = await accounts.findWithTokens(key);
     if (!account) throw new AccountUnavailableError('not_installed');
     if (account.status !== 'connected' || !account.tokens) throw new AccountUnavailableError('disconnected');
-    return account as AccountWithTokens & { tokens: NonNullable<AccountWithTokens['tokens']> };
+    return account as Connected;
   }
 
-  const grantOf = (account: AccountWithTokens & { tokens: NonNullable<AccountWithTokens['tokens']> }): AccessGrant => ({
+  const grantOf = (account: Connected): AccessGrant => ({
     accessToken: account.tokens.accessToken,
     apiDomain: account.apiDomain,
     accessTokenExpiresAt: account.tokens.accessTokenExpiresAt,
   });
 
+  /** Refreshes, or waits for the instance holding the lease and uses what it stored. */
   async function refresh(key: AccountKey): Promise<AccessGrant> {
-    const account = await load(key);
+    const start = await load(key);
+    for (let poll = 0; ; poll += 1) {
+      const account = poll === 0 ? start : await load(key);
+      if (account.tokenVersion !== start.tokenVersion) return grantOf(account);
+      // A lease of another instance that lapsed: it may have rotated the refresh token and not stored it yet.
+      const takesOver = account.refreshLease !== null && account.refreshLease.owner !== owner;
+      if (await accounts.acquireRefreshLease(key, { owner, expectedVersion: start.tokenVersion, leaseMs: lease.leaseMs })) {
+        return refreshHoldingLease(key, start, takesOver);
+      }
+      if (poll >= lease.maxPolls) {
+        throw new PipedriveError({ kind: 'unavailable', status: 0, message: 'token refresh: another instance is still refreshing', retryable: true });
+      }
+      await sleep(lease.pollMs);
+    }
+  }
+
+  async function refreshHoldingLease(key: AccountKey, account: Connected, tookOver: boolean): Promise<AccessGrant> {
+    let grant: TokenGrant;
     try {
-      const grant = await options.oauth.refresh(account.tokens.refreshToken);
-      const saved = await options.accounts.saveRefreshedTokens(key, account.tokenVersion, {
-        // Pipedrive documents that the refresh token does not rotate; store whatever comes back anyway.
-        tokens: { accessToken: grant.accessToken, refreshToken: grant.refreshToken, accessTokenExpiresAt: grant.accessTokenExpiresAt },
-        apiDomain: grant.apiDomain,
-        scopes: grant.scopes || undefined,
-      });
-      if (saved) {
-        log.debug({ companyId: key.companyId, userId: key.userId }, 'access token refreshed');
-        return { accessToken: grant.accessToken, apiDomain: grant.apiDomain, accessTokenExpiresAt: grant.accessTokenExpiresAt };
-      }
-      // Someone else stored newer tokens meanwhile: theirs win.
-      return grantOf(await load(key));
+      grant = await options.oauth.refresh(account.tokens.refreshToken);
     } catch (error) {
-      if (error instanceof PipedriveError && error.code === 'invalid_grant') {
-        const current = await options.accounts.find(key);
-        if (current && current.status === 'connected' && current.tokenVersion !== account.tokenVersion) {
-          // Another process refreshed with the same refresh token first; use its result.
-          return grantOf(await load(key));
-        }
-        await options.accounts.disconnect(key);
-        log.warn({ companyId: key.companyId, userId: key.userId }, 'refresh token rejected (invalid_grant): account disconnected');
-        throw new AccountUnavailableError('disconnected');
-      }
+      if (error instanceof PipedriveError && error.code === 'invalid_grant') return onInvalidGrant(key, account, tookOver);
+      await accounts.releaseRefreshLease(key, owner).catch((release: unknown) => log.warn({ err: release }, 'could not release the refresh lease'));
       throw error;
     }
+    const tokens = { accessToken: grant.accessToken, refreshToken: grant.refreshToken, accessTokenExpiresAt: grant.accessTokenExpiresAt };
+    const saved = await saveWithRetry(key, account.tokenVersion, { tokens, apiDomain: grant.apiDomain, scopes: grant.scopes || undefined });
+    if (saved) {
+      log.debug({ companyId: key.companyId, userId: key.userId }, 'access token refreshed');
+      return { accessToken: grant.accessToken, apiDomain: grant.apiDomain, accessTokenExpiresAt: grant.accessTokenExpiresAt };
+    }
+    // Someone stored newer tokens meanwhile (our lease had lapsed): theirs win.
+    return grantOf(await load(key));
+  }
+
+  /**
+   * The refresh token may be rotated: it must be stored before the access token is used, or the
+   * next refresh fails for good. A failing save is retried (renewing the lease); false = another
+   * writer already stored newer tokens.
+   */
+  async function saveWithRetry(key: AccountKey, version: number, input: Parameters<AccountRepository['saveRefreshedTokens']>[2]): Promise<boolean> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await accounts.saveRefreshedTokens(key, version, input);
+      } catch (error) {
+        // Not the error itself: a failed query's message carries its parameters (the encrypted tokens).
+        const code = (error as { code?: unknown } | null)?.code;
+        log.error({ error: error instanceof Error ? error.name : 'unknown', code, companyId: key.companyId, userId: key.userId, attempt }, 'could not store refreshed tokens; retrying');
+        if (attempt >= lease.saveAttempts) throw error;
+        await sleep(Math.min(2_000, 100 * 2 ** (attempt - 1)));
+        await accounts.acquireRefreshLease(key, { owner, expectedVersion: version, leaseMs: lease.leaseMs }).catch(() => false);
+      }
+    }
+  }
+
+  /**
+   * invalid_grant: either the grant was revoked, or a peer rotated the refresh token and is about
+   * to store it (we took over its lapsed lease). Wait a little for a newer version. After taking
+   * over, never disconnect: give the lease back and fail retryably (the next try, with a free
+   * lease, decides). Otherwise disconnect, only if the version is still the one we refreshed from.
+   */
+  async function onInvalidGrant(key: AccountKey, account: Connected, tookOver: boolean): Promise<AccessGrant> {
+    for (let poll = 0; poll <= lease.invalidGrantPolls; poll += 1) {
+      const current = await accounts.find(key);
+      if (current && current.tokenVersion !== account.tokenVersion) {
+        if (current.status === 'connected') return grantOf(await load(key));
+        throw new AccountUnavailableError('disconnected');
+      }
+      if (poll < lease.invalidGrantPolls) await sleep(lease.pollMs);
+    }
+    if (tookOver) {
+      await accounts.releaseRefreshLease(key, owner);
+      log.warn({ companyId: key.companyId, userId: key.userId }, 'refresh token rejected after taking over a lapsed refresh lease; not disconnecting yet');
+      throw new PipedriveError({ kind: 'unavailable', status: 0, message: 'token refresh: another instance may hold the new refresh token', retryable: true });
+    }
+    if (!(await accounts.disconnect(key, { expectedVersion: account.tokenVersion }))) return grantOf(await load(key));
+    log.warn({ companyId: key.companyId, userId: key.userId }, 'refresh token rejected (invalid_grant): account disconnected, tokens deleted');
+    throw new AccountUnavailableError('disconnected');
   }
 
   return {
@@ -98,6 +188,30 @@ export function createTokenManager(options: TokenManagerOptions) {
       const flight = refresh(key).finally(() => inFlight.delete(id));
       inFlight.set(id, flight);
       return flight;
+    },
+
+    /**
+     * The app's own "Disconnect": revokes the refresh token at Pipedrive (which uninstalls the app
+     * for the user) and deletes the stored tokens whatever Pipedrive answered.
+     */
+    async disconnect(key: AccountKey): Promise<DisconnectResult> {
+      const account = await accounts.findWithTokens(key);
+      if (!account) throw new AccountUnavailableError('not_installed');
+      let result: DisconnectResult = { revoked: false, reason: 'no_tokens' };
+      try {
+        if (account.tokens) {
+          await options.oauth.revoke(account.tokens.refreshToken, 'refresh_token');
+          result = { revoked: true };
+        }
+      } catch (error) {
+        if (!(error instanceof PipedriveError)) throw error;
+        log.error({ companyId: key.companyId, userId: key.userId, status: error.status, kind: error.kind }, 'Pipedrive did not confirm the token revocation');
+        result = { revoked: false, reason: 'revoke_failed', error };
+      } finally {
+        await accounts.disconnect(key);
+      }
+      log.info({ companyId: key.companyId, userId: key.userId, revoked: result.revoked }, 'account disconnected by the user; tokens deleted');
+      return result;
     },
   };
 }

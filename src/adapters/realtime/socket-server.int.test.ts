@@ -52,9 +52,9 @@ interface Instance {
 const running: Instance[] = [];
 const clients: Socket[] = [];
 
-async function startInstance(redisUrl: string | null = null): Promise<Instance> {
+async function startInstance(redisUrl: string | null = null, redisPrefix?: string): Promise<Instance> {
   const http = createServer();
-  const realtime = await attachRealtime({ httpServer: http, appOrigin: 'http://app.example.test', sessions, verifyIframeToken, accounts, logger: pino({ level: 'silent' }), redisUrl });
+  const realtime = await attachRealtime({ httpServer: http, appOrigin: 'http://app.example.test', sessions, verifyIframeToken, accounts, logger: pino({ level: 'silent' }), redisUrl, redisPrefix });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const instance = { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, realtime, http };
   running.push(instance);
@@ -164,4 +164,44 @@ describe('socket layer', () => {
     expect(agents.map((agent) => agent.userId).sort()).toEqual([10, 11]);
     expect(agents.find((agent) => agent.userId === 11)).toMatchObject({ name: 'Agent 11', email: 'agent11@example.test', available: true });
   });
+
+  it('fails start-up with a clear error when Redis does not answer, instead of waiting forever', async () => {
+    const http = createServer();
+    const attempt = attachRealtime({
+      httpServer: http,
+      appOrigin: 'http://app.example.test',
+      sessions,
+      verifyIframeToken,
+      accounts,
+      logger: pino({ level: 'silent' }),
+      redisUrl: 'redis://127.0.0.1:1',
+      redisConnectTimeoutMs: 300,
+    });
+    await expect(attempt).rejects.toThrow(/REDIS_URL.*did not accept a connection/);
+    http.close();
+  });
+
+  it('keeps stacks with different REDIS_PREFIX apart on one Redis, and answers the readiness PING', async () => {
+    if (!(await redisIsUp())) throw new Error(`Redis is not reachable at ${REDIS_URL}. Start it with: ${START_REDIS}`);
+    const prefix = `socket-test-${Math.floor(Math.random() * 1e9)}`;
+    const mine = await startInstance(REDIS_URL, `${prefix}-a`);
+    const alsoMine = await startInstance(REDIS_URL, `${prefix}-a`);
+    const unrelated = await startInstance(REDIS_URL, `${prefix}-b`);
+    // The same company id on both stacks: only the prefix separates them.
+    const company = 3_000_000 + Math.floor(Math.random() * 1_000_000);
+    installed.push(account(company, 10), account(company, 11), account(company, 12));
+    const onMine = await connectClient(alsoMine, { token: `valid:${company}:11` });
+    const onUnrelated = await connectClient(unrelated, { token: `valid:${company}:12` });
+    const heard = { mine: received(onMine, 'session:expired'), unrelated: received(onUnrelated, 'session:expired') };
+
+    mine.realtime.io.to(companyRoom(company)).emit('session:expired', { reason: 'expired' });
+    expect((await mine.realtime.listOnlineAgents(company)).map((agent) => agent.userId)).toEqual([11]);
+    await waitUntil(() => heard.mine.length > 0);
+    expect(heard).toEqual({ mine: [{ reason: 'expired' }], unrelated: [] });
+    await expect(mine.realtime.pingRedis()).resolves.toBeUndefined();
+  });
 });
+
+async function waitUntil(done: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !done(); i += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+}

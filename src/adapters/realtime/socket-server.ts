@@ -41,6 +41,12 @@ export interface RealtimeOptions {
   accounts: AccountRepository;
   logger: Logger;
   redisUrl: string | null;
+  /** Prefix of the adapter's Redis channels (REDIS_PREFIX): stacks sharing one Redis stay apart. */
+  redisPrefix?: string;
+  /** `websocket` only (no sticky sessions needed) or long-polling first (SOCKET_TRANSPORTS). */
+  transports?: readonly ('polling' | 'websocket')[];
+  /** How long start-up waits for Redis before failing (default 10 s). */
+  redisConnectTimeoutMs?: number;
   now?: () => number;
 }
 
@@ -52,6 +58,8 @@ export interface RealtimeServer {
   listAllOnlineAgents(): Promise<OnlineAgent[]>;
   /** Runs for every authenticated window once it joined its rooms (e.g. to resume its call). */
   onWindowConnected(listener: (socket: AppSocket) => void): void;
+  /** Resolves when Redis answers a PING (or when no Redis is configured); rejects otherwise (readiness). */
+  pingRedis(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -64,6 +72,30 @@ class SocketAuthFailure extends Error {
 }
 
 const TOKEN_SOCKET_LIFETIME_MS = 60 * 60 * 1000;
+
+/** At start-up: the client would otherwise retry forever, leaving an instance that never listens. */
+const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+interface RedisConnection {
+  connect(): Promise<unknown>;
+  destroy(): void;
+}
+
+/** Connects every client, or gives up after `timeoutMs` with an error saying so (and stops retrying). */
+async function connectWithin(clients: RedisConnection[], timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Redis (REDIS_URL) did not accept a connection within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    await Promise.race([Promise.all(clients.map((client) => client.connect())), timeout]);
+  } catch (error) {
+    for (const client of clients) client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** Largest delay setTimeout accepts; longer sessions are re-checked when it fires. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -79,6 +111,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   const io: AppSocketServer = new Server(options.httpServer, {
     path: SOCKET_PATH,
     serveClient: false,
+    ...(options.transports === undefined ? {} : { transports: [...options.transports] }),
     // Next's dev server handles its own upgrade requests (hot reload) on the same HTTP server.
     destroyUpgrade: false,
     // Browsers always send Origin on WebSocket and polling requests: only the window's own origin may connect.
@@ -89,14 +122,20 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
   });
 
   const redisClients: { quit(): Promise<unknown> }[] = [];
+  let pingRedis = async (): Promise<void> => undefined;
   if (options.redisUrl) {
+    // Commands queue while Redis is away (the adapter's publishes must not fail and crash the
+    // process); readiness gives its PING 2 s (src/server/readiness.ts).
     const pub = createClient({ url: options.redisUrl });
     const sub = pub.duplicate();
     pub.on('error', (error) => log.error({ err: error }, 'redis publisher error'));
     sub.on('error', (error) => log.error({ err: error }, 'redis subscriber error'));
-    await Promise.all([pub.connect(), sub.connect()]);
-    io.adapter(createAdapter(pub, sub));
+    await connectWithin([pub, sub], options.redisConnectTimeoutMs ?? REDIS_CONNECT_TIMEOUT_MS);
+    io.adapter(createAdapter(pub, sub, { key: `${options.redisPrefix ?? 'caller'}:socket.io` }));
     redisClients.push(pub, sub);
+    pingRedis = async () => {
+      await pub.ping();
+    };
   }
 
   io.use(async (socket, next) => {
@@ -202,6 +241,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     onWindowConnected(listener) {
       connectionListeners.push(listener);
     },
+    pingRedis: () => pingRedis(),
     async close() {
       io.disconnectSockets(true);
       // io.close() would also close the shared HTTP server; the app server closes that itself.

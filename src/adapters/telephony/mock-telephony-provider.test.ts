@@ -80,6 +80,21 @@ describe('MockTelephonyProvider', () => {
     expect(h.notifier.lastMissedCount(ACME, ADA.userId)).toBe(1);
   });
 
+  it('lets the simulated caller hang up on any instance, not only the one that registered the call', async () => {
+    const { h, mock, clock } = withMock();
+    h.presence.connect(ADA);
+    const providerCallId = mock.registerInboundCall();
+    const { call } = await receiveInboundCall(h.deps, { companyId: ACME, from: KNOWN_NUMBER, providerCallId, source: 'control_center' });
+    const otherInstance = new MockTelephonyProvider({ timers: clock });
+    const other = createCallsHarness({ clock, calls: h.calls, outbox: h.outbox, telephony: otherInstance });
+    other.presence.connect(ADA);
+    expect(otherInstance.simulateRemoteHangUp(providerCallId)).toBe(true);
+    await clock.advance(0);
+    expect((await h.calls.get(ACME, call.id))?.call).toMatchObject({ state: 'ended', outcome: 'cancelled' });
+    expect(otherInstance.simulateRemoteHangUp(providerCallId)).toBe(false);
+    expect(otherInstance.simulateRemoteHangUp('mock-in-not-a-registered-id')).toBe(false);
+  });
+
   it('refuses a number that is not E.164', async () => {
     const { mock } = withMock();
     await expect(mock.placeCall({ callId: 'c', companyId: ACME, agentUserId: 1, to: '0207946' })).rejects.toMatchObject({

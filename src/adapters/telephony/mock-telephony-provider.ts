@@ -26,6 +26,9 @@ export interface MockTelephonyOptions {
 export const MOCK_RING_AFTER_MS = 100;
 export const MOCK_CONNECT_AFTER_MS = 2_000;
 
+/** The shape of `registerInboundCall` ids, whichever instance made them. */
+const INBOUND_ID = /^mock-in-[0-9a-f-]{36}$/;
+
 const OUTCOME_STATUS: Record<MockCalleeBehaviour, ProviderCallStatus> = {
   answer: 'answered',
   busy: 'busy',
@@ -107,13 +110,24 @@ export class MockTelephonyProvider implements TelephonyProvider {
     return providerCallId;
   }
 
-  /** The simulated far end hangs up (during the conversation, or while it still rings). */
+  /**
+   * The simulated far end hangs up (during the conversation, or while it still rings). An inbound
+   * call registered by another app instance is adopted: the stored call, shared by every instance,
+   * decides whether the hang-up still matters, so the Control Center works on any instance.
+   */
   simulateRemoteHangUp(providerCallId: string): boolean {
-    const mock = this.calls.get(providerCallId);
+    const mock = this.calls.get(providerCallId) ?? this.adoptInboundCall(providerCallId);
     if (mock === undefined || mock.isOver) return false;
     this.end(providerCallId);
     this.emit(mock, 'remote_ended');
     return true;
+  }
+
+  private adoptInboundCall(providerCallId: string): MockCall | undefined {
+    if (!INBOUND_ID.test(providerCallId)) return undefined;
+    const mock: MockCall = { providerCallId, direction: 'inbound', isOver: false, timers: [] };
+    this.calls.set(providerCallId, mock);
+    return mock;
   }
 
   /** Stops every pending timer (server shutdown). */

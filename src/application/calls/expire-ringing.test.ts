@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness } from './calls-test-harness';
-import { expireOverdueRinging, expireRinging } from './expire-ringing';
+import { expireDueRinging, expireOverdueRinging, expireRinging } from './expire-ringing';
 import { receiveInboundCall } from './receive-inbound-call';
 import { rejectCall } from './reject-call';
 
@@ -58,5 +58,23 @@ describe('expireRinging', () => {
     expect(restarted.ringTimeouts.scheduledCallIds()).toEqual([recent.id]);
     await restarted.clock.advance(15_000);
     expect((await restarted.calls.get(ACME, recent.id))?.call.state).toBe('ended');
+  });
+});
+
+describe('expireDueRinging (the frequent sweep every instance runs)', () => {
+  it('expires the due calls of an instance that died mid-ring and leaves the others ringing, without timers', async () => {
+    const { h, callId: due } = await ringing();
+    await h.clock.advance(20_000);
+    const { call: recent } = await receiveInboundCall(h.deps, { companyId: ACME, from: KNOWN_NUMBER, source: 'webhook' });
+    h.ringTimeouts.stop(); // the receiving instance is gone, its timers with it
+    await h.clock.advance(TEST_SETTINGS.ringTimeoutMs - 20_000);
+
+    const survivor = createCallsHarness({ calls: h.calls, outbox: h.outbox, clock: h.clock });
+    survivor.presence.connect(ADA);
+    expect(await expireDueRinging(survivor.deps)).toEqual([due]);
+    expect((await survivor.calls.get(ACME, due))?.call).toMatchObject({ state: 'ended', outcome: 'no_answer' });
+    expect((await survivor.calls.get(ACME, recent.id))?.call.state).toBe('ringing');
+    expect(survivor.ringTimeouts.scheduledCallIds()).toEqual([]);
+    expect(await expireDueRinging(survivor.deps)).toEqual([]);
   });
 });

@@ -82,3 +82,28 @@ export async function expireOverdueRinging(deps: Deps, options: { readonly limit
   }
   return { expired, rescheduled };
 }
+
+/**
+ * The frequent cross-instance sweep: expires the ringing inbound calls whose ring timeout has
+ * passed, whichever instance received them. Timers stay the fast path; this catches the calls of
+ * an instance that died mid-ring within one sweep period. Calls not yet due are left alone (no
+ * timer is scheduled here), so the sweep costs one indexed query when nothing is overdue.
+ */
+export async function expireDueRinging(deps: Deps, options: { readonly limit?: number } = {}): Promise<readonly string[]> {
+  const ringingCalls = await deps.calls.listRingingCalls(options.limit ?? 100);
+  const now = deps.clock.now();
+  const timeoutOf = new Map<number, number>();
+  const expired: string[] = [];
+  for (const { call } of ringingCalls) {
+    if (call.direction !== 'inbound') continue;
+    let ringTimeoutMs = timeoutOf.get(call.companyId);
+    if (ringTimeoutMs === undefined) {
+      ringTimeoutMs = (await deps.settings.get(call.companyId)).ringTimeoutMs;
+      timeoutOf.set(call.companyId, ringTimeoutMs);
+    }
+    if (now < (call.timestamps.ringingAt ?? call.timestamps.createdAt) + ringTimeoutMs) continue;
+    const result = await expireRinging(deps, { companyId: call.companyId, callId: call.id });
+    if (result.kind === 'missed') expired.push(call.id);
+  }
+  return expired;
+}

@@ -17,7 +17,7 @@ export {
   type ApplyProviderCallUpdateResult,
 } from './apply-provider-call-update';
 export { callEventsForProviderStatus } from './provider-call-events';
-export { expireRinging, expireOverdueRinging, type ExpireRingingResult } from './expire-ringing';
+export { expireRinging, expireOverdueRinging, expireDueRinging, type ExpireRingingResult } from './expire-ringing';
 export { submitWrapUp, type SubmitWrapUpInput, type SubmitWrapUpResult } from './submit-wrap-up';
 export { logAbandonedCalls, type LogAbandonedCallsResult } from './log-abandoned-calls';
 export { listMissedCalls, markMissedCallsSeen, type MissedCallsPage } from './missed-calls';

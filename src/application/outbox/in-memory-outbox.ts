@@ -87,6 +87,7 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
       Object.assign(row, { status: 'delivered', result: outcome.result, deliveredAt: outcome.at, lastError: null, outcomeUnknown: false });
     } else if (outcome.kind === 'retry') {
       Object.assign(row, { status: 'pending', nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error, outcomeUnknown: outcome.outcomeUnknown });
+      if (outcome.refundAttempt === true) row.attempts = Math.max(0, row.attempts - 1);
     } else {
       Object.assign(row, { status: 'failed', lastError: outcome.error, outcomeUnknown: false });
     }
@@ -96,7 +97,9 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
   async requeueFailed(callId: string, now: EpochMillis): Promise<number> {
     const failed = this.rows.filter((row) => row.callId === callId && row.status === 'failed');
     for (const row of failed) Object.assign(row, { status: 'pending', nextAttemptAt: now, attempts: 0, lastError: null });
-    return failed.length;
+    const waiting = this.rows.filter((row) => row.callId === callId && row.status === 'pending' && row.nextAttemptAt > now);
+    for (const row of waiting) row.nextAttemptAt = now;
+    return failed.length + waiting.length;
   }
 
   private isDue(row: OutboxDelivery, now: EpochMillis): boolean {

@@ -31,7 +31,14 @@ export interface OutboxDelivery extends OutboxEntryInput {
 
 export type DeliveryOutcome =
   | { readonly kind: 'delivered'; readonly result: WriteResult; readonly at: EpochMillis }
-  | { readonly kind: 'retry'; readonly nextAttemptAt: EpochMillis; readonly error: string; readonly outcomeUnknown: boolean }
+  | {
+      readonly kind: 'retry';
+      readonly nextAttemptAt: EpochMillis;
+      readonly error: string;
+      readonly outcomeUnknown: boolean;
+      /** The attempt does not count against the budget (waiting for a reconnect is not a failure). */
+      readonly refundAttempt?: boolean;
+    }
   | { readonly kind: 'failed'; readonly error: string; readonly at: EpochMillis };
 
 /**
@@ -56,6 +63,9 @@ export interface OutboxDeliveries {
   /** A call's entries in insertion order. */
   listDeliveries(callId: string): Promise<OutboxDelivery[]>;
 
-  /** Puts a call's failed entries back to pending, due at `now` with a fresh attempt budget. */
+  /**
+   * Puts a call's failed entries back to pending, due at `now` with a fresh attempt budget, and
+   * makes its waiting (pending) entries due at `now`; returns how many entries it touched.
+   */
   requeueFailed(callId: string, now: EpochMillis): Promise<number>;
 }

@@ -4,7 +4,7 @@ import { FakeClock, settle } from '../ports/in-memory';
 import type { OutboxEntryInput } from '../ports/outbox-store.port';
 import { InMemoryOutbox } from './in-memory-outbox';
 import type { WriteResult } from './outbox-deliveries.port';
-import { createOutboxWorker, type OutboxStatusChange, type OutboxWorkerOptions } from './outbox-worker';
+import { createOutboxWorker, RECONNECT_REASON, type OutboxStatusChange, type OutboxWorkerOptions } from './outbox-worker';
 import type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
 
 const T0 = Date.UTC(2026, 2, 14, 9, 30, 0);
@@ -120,7 +120,8 @@ describe('outbox worker', () => {
 
     await worker.drain();
     expect(writer.sent.map((s) => s.method)).toEqual(['createPerson', 'createNote']);
-    expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'pending', savedItems: [], error: null });
+    // Still on its way, and the window can say why it is not saved yet.
+    expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'pending', savedItems: [], error: 'Pipedrive answered 503' });
 
     await clock.advance(2_000);
     await worker.drain();
@@ -245,6 +246,121 @@ describe('outbox worker', () => {
     expect(asked).toEqual(['call:c1:call_log']);
     expect(writer.sent).toHaveLength(1);
     expect(await outbox.findByKey('call:c1:call_log')).toMatchObject({ status: 'delivered', result: { id: 'found-in-pipedrive' } });
+  });
+
+  describe('a write whose answer was lost (outcome unknown)', () => {
+    const lostAnswer = pipedriveFailure({ status: 0, retryable: true, message: 'add note: no response from Pipedrive (ECONNRESET)' });
+
+    it('is recorded as delivered, without re-sending, when the lookup finds it', async () => {
+      const looked: unknown[] = [];
+      const { clock, outbox, writer, worker, changes } = setUp({ reconcile: async (delivery) => (looked.push(delivery.write.payload), { id: 77 }) });
+      writer.script('createPerson', async () => ({ id: 5 }));
+      writer.script('createNote', lostAnswer);
+      await outbox.enqueue(entries('c1', [personWrite, personNoteWrite]));
+      await worker.drain();
+      expect(await outbox.findByKey('call:c1:person_note')).toMatchObject({ status: 'pending', outcomeUnknown: true });
+
+      await clock.advance(2_000);
+      await worker.drain();
+
+      expect(writer.sent.map((s) => s.method)).toEqual(['createPerson', 'createNote']);
+      // The lookup sees the write as it was sent: with the created person's id.
+      expect(looked).toEqual([{ content: '<p>Wants a quote</p>', person_id: 5 }]);
+      expect(await outbox.findByKey('call:c1:person_note')).toMatchObject({ status: 'delivered', result: { id: 77 }, outcomeUnknown: false });
+      expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'saved', savedItems: ['new contact', 'note on contact'], error: null });
+      expect(changes.map((c) => c.change)).toEqual(['delivered', 'retry', 'delivered']);
+    });
+
+    it('is sent again when the lookup does not find it', async () => {
+      const { clock, outbox, writer, worker } = setUp({ reconcile: async () => undefined });
+      writer.script('createNote', lostAnswer);
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      await worker.drain();
+      await clock.advance(2_000);
+      await worker.drain();
+      expect(writer.sent.map((s) => s.method)).toEqual(['createNote', 'createNote']);
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ status: 'delivered', result: { id: 100 }, outcomeUnknown: false });
+    });
+
+    it('is neither re-sent nor given up when the lookup itself fails: the lookup is retried later', async () => {
+      const lookups: Array<() => Promise<{ id: number } | undefined>> = [
+        async () => Promise.reject(Object.assign(new Error('list notes: Pipedrive answered 503'), { status: 503, retryable: true })),
+        async () => ({ id: 9 }),
+      ];
+      const { clock, outbox, writer, worker } = setUp({ reconcile: () => (lookups.shift() as () => Promise<{ id: number } | undefined>)() });
+      writer.script('createNote', lostAnswer);
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      await worker.drain();
+      await clock.advance(2_000);
+      await worker.drain();
+
+      expect(writer.sent).toHaveLength(1);
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({
+        status: 'pending',
+        outcomeUnknown: true,
+        lastError: 'list notes: Pipedrive answered 503',
+        nextAttemptAt: T0 + 2_000 + 4_000,
+      });
+      await clock.advance(4_000);
+      await worker.drain();
+      expect(writer.sent).toHaveLength(1);
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ status: 'delivered', result: { id: 9 } });
+    });
+
+    it('is not looked up before Pipedrive had time to finish it (settle time)', async () => {
+      const { outbox, writer, worker } = setUp({ reconcile: async () => undefined, unknownOutcomeSettleMs: 30_000 });
+      writer.script('createNote', lostAnswer, pipedriveFailure({ status: 503, retryable: true }));
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      await worker.drain();
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ nextAttemptAt: T0 + 30_000 });
+    });
+  });
+
+  describe('no connected account (token revoked, app uninstalled)', () => {
+    const revoked = async () => {
+      throw Object.assign(new Error('no user of the company has the app connected to Pipedrive'), { accountUnavailable: true, retryable: false });
+    };
+
+    it('keeps the write pending with "reconnect the app", without using up attempts, and delivers it after the reconnect', async () => {
+      const { clock, outbox, writer, worker } = setUp({ retryPolicy: { maxAttempts: 2 }, reconnectCheckMs: 60_000 });
+      writer.script('createNote', revoked, revoked, revoked);
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      for (let check = 0; check < 3; check += 1) {
+        await worker.drain();
+        await clock.advance(60_000);
+      }
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ status: 'pending', attempts: 0 });
+      expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'pending', savedItems: [], error: RECONNECT_REASON });
+      expect(RECONNECT_REASON).toContain('reconnect the app');
+
+      await worker.drain();
+      expect(writer.sent).toHaveLength(4);
+      expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'saved', savedItems: ['note on deal'], error: null });
+    });
+
+    it('lets "retry" check again at once instead of at the next check', async () => {
+      const { outbox, writer, worker } = setUp({ reconnectCheckMs: 60_000 });
+      writer.script('createNote', revoked);
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      await worker.drain();
+      expect(await worker.retry('c1')).toBe(1);
+      await settle();
+      await worker.drain();
+      expect(writer.sent).toHaveLength(2);
+      expect((await worker.wrapUpStatusForCall('c1')).status).toBe('saved');
+    });
+
+    it('fails the write, with the reason, once it waited too long', async () => {
+      const { clock, outbox, writer, worker } = setUp({ reconnectCheckMs: 60_000, reconnectGiveUpMs: 120_000 });
+      writer.script('createNote', revoked, revoked, revoked);
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      await worker.drain();
+      await clock.advance(60_000);
+      await worker.drain();
+      await clock.advance(60_000);
+      await worker.drain();
+      expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'failed', savedItems: [], error: RECONNECT_REASON });
+    });
   });
 
   it('writes for a call without agent through the company (no acting user)', async () => {

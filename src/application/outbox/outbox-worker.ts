@@ -20,10 +20,11 @@ export interface OutboxStatusChange {
 export type OutboxStatusListener = (change: OutboxStatusChange) => void;
 
 /**
- * The seam for "exactly once despite lost responses". Called before re-sending a write whose
- * earlier attempt may have reached Pipedrive unanswered (`outcomeUnknown`): return the result if
- * the write is found in Pipedrive (it is then recorded as delivered, not sent again), undefined
- * to send it again. Not implemented yet: without it such a write is sent again (at least once).
+ * "Exactly once despite lost responses" (docs/WRAP-UP-DELIVERY.md). Called before re-sending a
+ * write whose earlier attempt may have reached Pipedrive unanswered (`outcomeUnknown`), with the
+ * write as it would be sent (person link filled in): the result if the write is found in
+ * Pipedrive (it is then recorded as delivered, not sent again), undefined to send it again. A
+ * rejection is a failed lookup: retried later like a failed write, never a reason to re-send.
  */
 export type ReconcileWrite = (delivery: OutboxDelivery) => Promise<WriteResult | undefined>;
 
@@ -41,6 +42,15 @@ export interface OutboxWorkerOptions {
   /** [0, 1), for jitter. */
   readonly random?: () => number;
   readonly reconcile?: ReconcileWrite;
+  /**
+   * The least wait after an attempt that got no answer: Pipedrive may still be processing it, and
+   * a lookup before it lands would find nothing and send the write twice. 0 = just the back-off.
+   */
+  readonly unknownOutcomeSettleMs?: number;
+  /** How often a write that no connected account can perform checks for a reconnect. */
+  readonly reconnectCheckMs?: number;
+  /** How long after its call such a write keeps waiting before it is failed (retry still works). */
+  readonly reconnectGiveUpMs?: number;
 }
 
 export interface RunningOutboxWorker {
@@ -64,6 +74,10 @@ export interface OutboxWorker {
 
 const DEFAULT_LEASE_MS = 60_000;
 const MAX_ERROR_LENGTH = 500;
+const DEFAULT_RECONNECT_CHECK_MS = 60_000;
+const DEFAULT_RECONNECT_GIVE_UP_MS = 7 * 24 * 60 * 60_000;
+/** Shown in the window while a write waits for the account to be connected again. */
+export const RECONNECT_REASON = 'Pipedrive access was revoked or the app was uninstalled: reconnect the app in Pipedrive and this will be saved';
 
 export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { deliveries, writer, clock, logger } = options;
@@ -107,12 +121,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function attempt(entry: OutboxDelivery): Promise<DeliveryOutcome> {
     try {
-      if (entry.outcomeUnknown && options.reconcile) {
-        const found = await options.reconcile(entry);
-        if (found) return { kind: 'delivered', result: found, at: clock.now() };
-      }
       const resolved = await resolvePersonLink(entry);
       if (!resolved.ok) return resolved.outcome;
+      if (entry.outcomeUnknown && options.reconcile) {
+        const found = await options.reconcile({ ...entry, write: resolved.write });
+        if (found) return { kind: 'delivered', result: { id: found.id }, at: clock.now() };
+      }
       const account: PipedriveAccountRef = { companyId: entry.companyId, userId: entry.actingUserId };
       const result = await send(writer, account, resolved.write);
       return { kind: 'delivered', result: { id: result.id }, at: clock.now() };
@@ -138,12 +152,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   function failureOutcome(entry: OutboxDelivery, error: unknown): DeliveryOutcome {
     const failure = describeFailure(error);
     const now = clock.now();
+    if (failure.accountUnavailable) return waitForReconnect(entry, now);
     if (!failure.retryable) return { kind: 'failed', error: failure.message, at: now };
     if (entry.attempts >= policy.maxAttempts) {
       return { kind: 'failed', error: `gave up after ${entry.attempts} attempts: ${failure.message}`, at: now };
     }
-    const delay = retryDelayMs(policy, entry.attempts, failure.retryAfterMs, random());
+    const backOff = retryDelayMs(policy, entry.attempts, failure.retryAfterMs, random());
+    const delay = failure.noResponse ? Math.max(backOff, options.unknownOutcomeSettleMs ?? 0) : backOff;
     return { kind: 'retry', nextAttemptAt: now + delay, error: failure.message, outcomeUnknown: entry.outcomeUnknown || failure.noResponse };
+  }
+
+  /**
+   * No connected account can write (token revoked, app uninstalled): nothing is wrong with the
+   * write, so it waits, checking now and then, without using up its attempts; a re-install
+   * delivers it. Only after `reconnectGiveUpMs` it is failed (the window's retry still works).
+   */
+  function waitForReconnect(entry: OutboxDelivery, now: number): DeliveryOutcome {
+    if (now - entry.enqueuedAt >= (options.reconnectGiveUpMs ?? DEFAULT_RECONNECT_GIVE_UP_MS)) {
+      return { kind: 'failed', error: RECONNECT_REASON, at: now };
+    }
+    const nextAttemptAt = now + (options.reconnectCheckMs ?? DEFAULT_RECONNECT_CHECK_MS);
+    return { kind: 'retry', nextAttemptAt, error: RECONNECT_REASON, outcomeUnknown: entry.outcomeUnknown, refundAttempt: true };
   }
 
   function drain(max = 1_000): Promise<number> {
@@ -236,17 +265,20 @@ interface FailureInfo {
   readonly retryAfterMs: number | undefined;
   /** No response arrived: the write may or may not have been applied. */
   readonly noResponse: boolean;
+  /** No connected Pipedrive account can perform it (`accountUnavailable: true` on the rejection). */
+  readonly accountUnavailable: boolean;
   readonly message: string;
 }
 
 /** Reads `PipedriveError`-shaped rejections without importing the adapter. */
 function describeFailure(error: unknown): FailureInfo {
-  const fields = (typeof error === 'object' && error !== null ? error : {}) as { retryable?: unknown; retryAfterMs?: unknown; status?: unknown };
+  const fields = (typeof error === 'object' && error !== null ? error : {}) as { retryable?: unknown; retryAfterMs?: unknown; status?: unknown; accountUnavailable?: unknown };
   const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
   return {
     retryable: fields.retryable === true,
     retryAfterMs: typeof fields.retryAfterMs === 'number' ? fields.retryAfterMs : undefined,
     noResponse: fields.status === 0,
+    accountUnavailable: fields.accountUnavailable === true,
     message,
   };
 }

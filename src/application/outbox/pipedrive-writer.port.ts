@@ -14,7 +14,8 @@ export interface PipedriveAccountRef {
  * Creates things in Pipedrive, one request per call, no retries of its own (the outbox worker
  * owns retries). Rejections may carry `retryable: boolean`, `retryAfterMs?: number` and
  * `status: number` (0 = no response arrived), as `PipedriveError` does; a rejection without
- * `retryable` is treated as not worth retrying.
+ * `retryable` is treated as not worth retrying. `accountUnavailable: true` says no connected
+ * account can write for the company (revoked, uninstalled): the write waits for a reconnect.
  */
 export interface PipedriveWriter {
   createPerson(account: PipedriveAccountRef, payload: PersonPayload): Promise<WriteResult>;

@@ -7,7 +7,10 @@ export interface WrapUpStatus {
   readonly status: 'pending' | 'saved' | 'failed';
   /** What landed in Pipedrive, in the order it was written, e.g. ['new contact', 'call log']. */
   readonly savedItems: readonly string[];
-  /** Why the first failed write failed; null unless failed. */
+  /**
+   * failed: why the first failed write failed. pending: why a write is still waiting after an
+   * earlier try (e.g. "reconnect the app"), null while nothing went wrong yet. saved: null.
+   */
   readonly error: string | null;
 }
 
@@ -24,6 +27,7 @@ export function wrapUpStatusOf(deliveries: readonly OutboxDelivery[]): WrapUpSta
   const savedItems = deliveries.filter((d) => d.status === 'delivered').map((d) => ITEM_LABELS[d.write.purpose]);
   const failed = deliveries.find((d) => d.status === 'failed');
   if (failed) return { status: 'failed', savedItems, error: failed.lastError ?? 'the write failed' };
-  const isPending = deliveries.some((d) => d.status === 'pending' || d.status === 'delivering');
-  return { status: isPending ? 'pending' : 'saved', savedItems, error: null };
+  const open = deliveries.filter((d) => d.status === 'pending' || d.status === 'delivering');
+  if (open.length === 0) return { status: 'saved', savedItems, error: null };
+  return { status: 'pending', savedItems, error: open.find((d) => d.lastError !== null)?.lastError ?? null };
 }

@@ -198,6 +198,13 @@ describe('FollowUpScreen', () => {
     expect(button(html, 'Retry')).toBeDefined();
   });
 
+  it('says why a pending save waits, with "Retry now"', () => {
+    const html = render({ save: { status: 'pending', reason: HOSTILE } });
+    expect(html).toContain('<p>Saving to Pipedrive…</p>');
+    expect(html).toContain('<p>Not saved yet: &lt;img src=x onerror=alert(1)&gt;. It is tried again automatically.</p>');
+    expect(button(html, 'Retry now')).toBeDefined();
+  });
+
   it('shows the activity result and escapes the name in the heading', () => {
     const html = render({ who: HOSTILE, activityResult: 'Follow-up activity created.' });
     expect(html).toContain('Call with &lt;img src=x onerror=alert(1)&gt; ended</h2>');

@@ -12,9 +12,14 @@ describe('saveStateOf', () => {
     expect(saveStateOf({ ...over, wrapUp: { status: 'failed', savedItems: [], error: 'Rate limited' } })).toEqual({ status: 'failed', error: 'Rate limited' });
   });
 
-  it('submitted but not reported yet is pending; wrapped up without details is saved', () => {
+  it('submitted or wrapped up but not reported yet is pending: "saved" only on the server\'s word', () => {
     expect(saveStateOf(over)).toEqual({ status: 'pending' });
-    expect(saveStateOf({ ...over, state: 'wrapped_up' })).toEqual({ status: 'saved', items: [] });
+    expect(saveStateOf({ ...over, state: 'wrapped_up' })).toEqual({ status: 'pending' });
+  });
+
+  it('says why a pending wrap-up is still waiting', () => {
+    const waiting = { status: 'pending' as const, savedItems: ['call log'], error: 'reconnect the app in Pipedrive' };
+    expect(saveStateOf({ ...over, state: 'wrapped_up', wrapUp: waiting })).toEqual({ status: 'pending', reason: 'reconnect the app in Pipedrive' });
   });
 
   it('lists what was saved', () => {

@@ -5,17 +5,21 @@ import type { CallView, WrapUpRequest, WrapUpStatus } from './call-types';
 import type { ActivityPrefill, RedirectView } from '../sdk/pipedrive-sdk';
 
 export type SaveState =
-  | { status: 'pending' }
+  /** `reason`: why it is not saved yet after a try (e.g. "reconnect the app"); absent on the way. */
+  | { status: 'pending'; reason?: string }
   | { status: 'saved'; items: string[] }
   | { status: 'failed'; error: string };
 
-/** The wrap-up as the server last reported it; submitted but not yet reported = pending. */
+/**
+ * The wrap-up as the server last reported it. "Saved" only on the server's word (its outbox
+ * delivered every write): submitted or wrapped up but not reported yet = pending.
+ */
 export function saveStateOf(call: CallView): SaveState {
   const wrapUp = call.wrapUp;
-  const status: WrapUpStatus = wrapUp?.status ?? (call.state === 'wrapped_up' ? 'saved' : 'pending');
+  const status: WrapUpStatus = wrapUp?.status ?? 'pending';
   if (status === 'saved') return { status, items: wrapUp?.savedItems ?? [] };
   if (status === 'failed') return { status, error: wrapUp?.error ?? 'Pipedrive did not accept the call log.' };
-  return { status };
+  return wrapUp?.error ? { status, reason: wrapUp.error } : { status };
 }
 
 export function savedText(items: string[]): string {

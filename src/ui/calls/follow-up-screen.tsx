@@ -29,6 +29,14 @@ export function FollowUpScreen(props: FollowUpScreenProps) {
         {save.status === 'pending' && <p>Saving to Pipedrive…</p>}
         {save.status === 'saved' && <p>{savedText(save.items)}</p>}
       </div>
+      {save.status === 'pending' && save.reason !== undefined && (
+        <div className="notice warning">
+          <p>Not saved yet: {save.reason}. It is tried again automatically.</p>
+          <button type="button" className="button secondary" onClick={props.onRetry} disabled={props.isRetrying}>
+            Retry now
+          </button>
+        </div>
+      )}
       {save.status === 'failed' && (
         <div className="notice warning" role="alert">
           <p>Could not save to Pipedrive: {save.error}</p>

@@ -18,7 +18,7 @@ function fakeIo() {
       return socket;
     },
   };
-  let options: { auth?: unknown; withCredentials?: boolean; path?: string } = {};
+  let options: { auth?: unknown; withCredentials?: boolean; path?: string; transports?: unknown } = {};
   const io = vi.fn((opts: typeof options) => {
     options = opts;
     return socket as unknown as Socket;
@@ -46,6 +46,15 @@ describe('connectRealtime', () => {
     expect(fake.options()).toMatchObject({ path: '/socket.io', withCredentials: true });
     await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-1', windowId: currentWindowId() });
     await expect(fake.handshake()).resolves.toEqual({ token: 'jwt-2', windowId: currentWindowId() });
+  });
+
+  it('connects over WebSocket only when the server says so (several instances without sticky sessions)', async () => {
+    const websocketOnly = fakeIo();
+    await connectRealtime({ getToken: async () => 'jwt', onStatus: () => {}, io: websocketOnly.io, transports: 'websocket' });
+    expect(websocketOnly.options()).toMatchObject({ transports: ['websocket'] });
+    const byDefault = fakeIo();
+    await connectRealtime({ getToken: async () => 'jwt', onStatus: () => {}, io: byDefault.io });
+    expect(byDefault.options()).toMatchObject({ transports: ['polling', 'websocket'] });
   });
 
   it('still attempts the handshake (cookie only) when no token can be had', async () => {

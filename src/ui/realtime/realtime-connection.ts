@@ -6,6 +6,8 @@
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import { currentWindowId } from '../window-id';
 
+export type SocketTransports = 'websocket' | 'polling,websocket';
+
 type Connect = (options: Partial<ManagerOptions & SocketOptions>) => Socket;
 
 export type RealtimeStatus = 'connecting' | 'online' | 'offline';
@@ -15,6 +17,11 @@ export interface RealtimeOptions {
   onStatus: (status: RealtimeStatus) => void;
   /** Delay before retrying after the server refused the handshake (it does not retry by itself). */
   retryDelayMs?: (attempt: number) => number;
+  /**
+   * `websocket`: never long-poll (several app instances without sticky sessions, SOCKET_TRANSPORTS).
+   * Default: long-polling first, upgraded to WebSocket.
+   */
+  transports?: SocketTransports;
   /** socket.io-client's `io`, injected by tests. */
   io?: Connect;
 }
@@ -36,6 +43,7 @@ export async function connectRealtime(options: RealtimeOptions): Promise<Realtim
   const socket = io({
     path: '/socket.io',
     withCredentials: true,
+    transports: options.transports === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
     auth: (send) => {
       options.getToken().then(
         (token) => send({ token, windowId: currentWindowId() }),

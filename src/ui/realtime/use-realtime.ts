@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import type { Socket } from 'socket.io-client';
-import { connectRealtime, type RealtimeStatus } from './realtime-connection';
+import { connectRealtime, type RealtimeStatus, type SocketTransports } from './realtime-connection';
 
 /** Connects once per window; the Dialer subscribes to call events on the returned socket. */
-export function useRealtime(getToken: () => Promise<string>): { status: RealtimeStatus; socket: Socket | null } {
+export function useRealtime(getToken: () => Promise<string>, transports?: SocketTransports): { status: RealtimeStatus; socket: Socket | null } {
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
   const [socket, setSocket] = useState<Socket | null>(null);
 
   useEffect(() => {
     let isCancelled = false;
     let close: (() => void) | null = null;
-    connectRealtime({ getToken, onStatus: (next) => !isCancelled && setStatus(next) }).then(
+    connectRealtime({ getToken, transports, onStatus: (next) => !isCancelled && setStatus(next) }).then(
       (connection) => {
         if (isCancelled) return connection.close();
         close = connection.close;
@@ -23,7 +23,7 @@ export function useRealtime(getToken: () => Promise<string>): { status: Realtime
       close?.();
       setSocket(null);
     };
-  }, [getToken]);
+  }, [getToken, transports]);
 
   return { status, socket };
 }

@@ -2,20 +2,37 @@ import { useState } from 'react';
 import { reloadWindow } from '../reload';
 import { useSdk } from '../sdk/sdk-context';
 
-export function InstallScreen({ installUrl }: { installUrl: string }) {
+export interface InstallScreenProps {
+  installUrl: string;
+  /** The app was connected before (revoked, uninstalled or disconnected): ask to reconnect. */
+  reason?: 'disconnected';
+}
+
+const TEXT = {
+  install: {
+    title: 'Connect your Pipedrive account',
+    body: 'The calling app isn’t installed for your Pipedrive user yet. Install it to see your contacts and place calls from this window.',
+    action: 'Install in Pipedrive',
+  },
+  disconnected: {
+    title: 'Reconnect your Pipedrive account',
+    body: 'This app is no longer connected to your Pipedrive user: its access was revoked, the app was uninstalled or disconnected. Reconnect to see your contacts and place calls again.',
+    action: 'Reconnect Pipedrive',
+  },
+} as const;
+
+export function InstallScreen({ installUrl, reason }: InstallScreenProps) {
   const { whenReady } = useSdk();
   const [isReloading, setReloading] = useState(false);
+  const text = TEXT[reason ?? 'install'];
   return (
     <main className="screen centered">
-      <h1>Connect your Pipedrive account</h1>
-      <p>
-        The calling app isn’t installed for your Pipedrive user yet. Install it to see your contacts and place calls
-        from this window.
-      </p>
+      <h1>{text.title}</h1>
+      <p>{text.body}</p>
       <p>
         {/* Pipedrive's consent page refuses to be framed: it opens in a new tab. */}
         <a className="button primary" href={installUrl} target="_blank" rel="noopener noreferrer">
-          Install in Pipedrive
+          {text.action}
         </a>
       </p>
       <p>
@@ -28,10 +45,10 @@ export function InstallScreen({ installUrl }: { installUrl: string }) {
             void reloadWindow(whenReady);
           }}
         >
-          I've installed it — reload
+          {reason === 'disconnected' ? 'I’ve reconnected it — reload' : "I've installed it — reload"}
         </button>
       </p>
-      <p className="muted">The install page opens in a new tab. Come back here when it says the app is connected.</p>
+      <p className="muted">The Pipedrive page opens in a new tab. Come back here when it says the app is connected.</p>
     </main>
   );
 }

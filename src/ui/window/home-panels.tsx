@@ -1,3 +1,4 @@
+import { DisconnectAccount } from '../account/disconnect-account';
 import type { ApiClient } from '../api-client';
 import type { Contact } from '../api-types';
 import { CallHistoryView } from '../calls/call-history-view';
@@ -45,6 +46,11 @@ export function HomePanels(props: HomePanelsProps) {
     case 'history':
       return <CallHistoryView calls={props.calls} isActive={props.isActive} onCallBack={props.onCallBack} />;
     case 'settings':
-      return <SettingsPanel api={props.api} />;
+      return (
+        <>
+          <SettingsPanel api={props.api} />
+          <DisconnectAccount api={props.api} />
+        </>
+      );
   }
 }

@@ -28,7 +28,7 @@ const PRESENCE_TEXT: Record<RealtimeStatus, string> = {
   offline: 'Offline',
 };
 
-export function WindowShell({ user, company, theme: pageTheme }: Omit<WindowProps, 'view'>) {
+export function WindowShell({ user, company, theme: pageTheme, socketTransports }: Omit<WindowProps, 'view'>) {
   const theme = useTheme(pageTheme);
   const { state: sdkState, sdk, whenReady } = useSdk();
   // One client per window (it holds the auth mode); whenReady reaches the page-wide SDK connection.
@@ -37,7 +37,7 @@ export function WindowShell({ user, company, theme: pageTheme }: Omit<WindowProp
   );
   const calls = useMemo(() => createCallsApi(api), [api]);
   const accountState = useAccountState(api);
-  const realtime = useRealtime(api.signedToken);
+  const realtime = useRealtime(api.signedToken, socketTransports);
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
   const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/src/index';
 import { freePort, startAppProcess, type AppProcess } from '../../support/app-process';
+import { createTestDatabase, type TestDatabase } from '../../support/database-engine';
 
 export const CLIENT_ID = 'caller-integration-client';
 export const CLIENT_SECRET = 'caller-integration-client-secret-0123456789';
@@ -13,13 +14,18 @@ export interface Harness {
   sandbox: RunningSandbox;
   app: AppProcess;
   appUrl: string;
-  databasePath: string;
+  /** The app's DATABASE_URL: SQLite, or a PostgreSQL schema of its own (tests/support/database-engine.ts). */
+  databaseUrl: string;
+  database: TestDatabase;
   companyId: number;
   userIds: number[];
   close(): Promise<void>;
 }
 
-/** Starts the sandbox in-process and the app as its own process, wired to each other as `npm start` does. */
+/**
+ * Starts the sandbox in-process and the app as its own process, wired to each other as `npm start`
+ * does, on the database engine the test file selected (SQLite unless `runDatabaseTestsOn`).
+ */
 export async function startHarness(options: { accessTokenTtlSeconds?: number; env?: Record<string, string> } = {}): Promise<Harness> {
   const port = await freePort();
   const appUrl = `http://127.0.0.1:${port}`;
@@ -29,7 +35,13 @@ export async function startHarness(options: { accessTokenTtlSeconds?: number; en
     testControls: true,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   });
-  const databasePath = join(mkdtempSync(join(tmpdir(), 'caller-app-')), 'caller.sqlite');
+  let database: TestDatabase;
+  try {
+    database = await createTestDatabase('app');
+  } catch (error) {
+    await sandbox.close();
+    throw error;
+  }
   let app: AppProcess;
   try {
     app = await startAppProcess({
@@ -39,25 +51,28 @@ export async function startHarness(options: { accessTokenTtlSeconds?: number; en
         CLIENT_SECRET,
         PIPEDRIVE_OAUTH_URL: sandbox.url,
         APP_URL: appUrl,
-        DATABASE_URL: `file:${databasePath}`,
+        DATABASE_URL: database.url,
         SESSION_SECRET,
         ...options.env,
       },
     });
   } catch (error) {
     await sandbox.close();
+    await database.drop();
     throw error;
   }
   return {
     sandbox,
     app,
     appUrl,
-    databasePath,
+    databaseUrl: database.url,
+    database,
     companyId: sandbox.context.store.company.id,
     userIds: sandbox.context.store.listUsers().map((user) => user.id),
     async close() {
       await app.stop();
       await sandbox.close();
+      await database.drop();
     },
   };
 }
@@ -101,20 +116,23 @@ export function readPageProps(html: string): Record<string, unknown> {
   return (JSON.parse(match[1] as string) as { props: { pageProps: Record<string, unknown> } }).props.pageProps;
 }
 
+/** What the install and window helpers need: a stack (tests/support/stack.ts) fits too. */
+export type AppAndSandbox = Pick<Harness, 'appUrl' | 'sandbox'>;
+
 export interface InstallResult {
   callback: Response;
   html: string;
 }
 
 /** Login → sandbox consent page → "Allow and install" (or Cancel) → callback, following redirects by hand. */
-export async function installThroughSandbox(harness: Harness, userId: number, options: { decision?: 'allow' | 'deny' } = {}): Promise<InstallResult> {
+export async function installThroughSandbox(harness: AppAndSandbox, userId: number, options: { decision?: 'allow' | 'deny' } = {}): Promise<InstallResult> {
   const { callbackUrl, stateCookie } = await consentRedirect(harness, userId, options.decision ?? 'allow');
   const callback = await fetch(callbackUrl, { redirect: 'manual', headers: { cookie: stateCookie } });
   return { callback, html: await callback.text() };
 }
 
 /** Runs the flow up to Pipedrive's redirect back to the app, without calling the callback. */
-export async function consentRedirect(harness: Harness, userId: number, decision: 'allow' | 'deny' = 'allow'): Promise<{ callbackUrl: string; stateCookie: string }> {
+export async function consentRedirect(harness: AppAndSandbox, userId: number, decision: 'allow' | 'deny' = 'allow'): Promise<{ callbackUrl: string; stateCookie: string }> {
   const login = await fetch(`${harness.appUrl}/api/auth/login`, { redirect: 'manual' });
   if (login.status !== 302) throw new Error(`login answered ${login.status}`);
   const stateCookie = cookiePair(findSetCookie(login, 'caller_oauth_state'));
@@ -133,13 +151,13 @@ export async function consentRedirect(harness: Harness, userId: number, decision
 }
 
 /** Opens the floating window as Pipedrive would; returns the response, its page props and the session cookie. */
-export async function openWindow(harness: Harness, query: Record<string, string>) {
+export async function openWindow(harness: AppAndSandbox, query: Record<string, string>) {
   const response = await fetch(`${harness.appUrl}/?${new URLSearchParams(query).toString()}`, { redirect: 'manual' });
   const html = await response.text();
   return { response, html, props: readPageProps(html), sessionCookie: findSetCookie(response, 'caller_session') };
 }
 
-export async function sandboxControl(harness: Harness, path: string, body: unknown): Promise<unknown> {
+export async function sandboxControl(harness: AppAndSandbox, path: string, body: unknown): Promise<unknown> {
   const response = await fetch(`${harness.sandbox.url}/__sandbox/${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -73,15 +73,65 @@ export function resolveAuthor(req: ApiRequest, userId: number | undefined): numb
   return userId;
 }
 
+const SORT_FIELDS = ['id', 'user_id', 'deal_id', 'person_id', 'org_id', 'content', 'add_time', 'update_time'] as const;
+type SortField = (typeof SORT_FIELDS)[number];
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `sort=field_1 ASC, field_2 DESC` as documented: first-level fields only; ASC by default. */
+function readNoteSort(raw: string | null): { field: SortField; direction: 1 | -1 }[] {
+  if (raw === null || raw.trim() === '') return [];
+  return raw.split(',').map((part) => {
+    const [field = '', mode = 'ASC', ...extra] = part.trim().split(/\s+/);
+    if (!(SORT_FIELDS as readonly string[]).includes(field) || !/^(asc|desc)$/i.test(mode) || extra.length > 0) {
+      throw apiErrors.badRequest(`"sort" must list fields of ${SORT_FIELDS.join(', ')} with ASC or DESC`);
+    }
+    return { field: field as SortField, direction: mode.toUpperCase() === 'DESC' ? -1 : 1 };
+  });
+}
+
+function sortNotes(notes: Note[], order: { field: SortField; direction: 1 | -1 }[]): Note[] {
+  return [...notes].sort((a, b) => {
+    for (const { field, direction } of order) {
+      const [x, y] = [a[field] ?? '', b[field] ?? ''];
+      if (x < y) return -direction;
+      if (x > y) return direction;
+    }
+    return 0;
+  });
+}
+
+/** `start_date`/`end_date` (YYYY-MM-DD, on add_time) and `updated_since` (RFC 3339, on update_time). */
+function noteTimeFilter(query: URLSearchParams): (note: Note) => boolean {
+  const day = (name: string) => {
+    const raw = query.get(name);
+    if (raw === null || raw === '') return undefined;
+    if (!DATE.test(raw) || Number.isNaN(Date.parse(raw))) throw apiErrors.badRequest(`"${name}" must be a date in the format YYYY-MM-DD`);
+    return raw;
+  };
+  const startDate = day('start_date');
+  const endDate = day('end_date');
+  const updatedRaw = query.get('updated_since');
+  const updatedSince = updatedRaw === null || updatedRaw === '' ? undefined : Date.parse(updatedRaw);
+  if (updatedSince !== undefined && Number.isNaN(updatedSince)) throw apiErrors.badRequest('"updated_since" must be an RFC 3339 date-time');
+  return (note) =>
+    (startDate === undefined || note.add_time.slice(0, 10) >= startDate) &&
+    (endDate === undefined || note.add_time.slice(0, 10) <= endDate) &&
+    (updatedSince === undefined || Date.parse(note.update_time) >= updatedSince);
+}
+
 function listNotes(req: ApiRequest): ApiReply {
   const page = readV1Page(req.query, 500);
-  const notes = req.store.listNotes({
-    personId: optionalQueryId(req.query, 'person_id'),
-    dealId: optionalQueryId(req.query, 'deal_id'),
-    orgId: optionalQueryId(req.query, 'org_id'),
-    userId: optionalQueryId(req.query, 'user_id'),
-  });
-  const { items, additional_data } = v1Pagination(notes, page);
+  const order = readNoteSort(req.query.get('sort'));
+  const inTime = noteTimeFilter(req.query);
+  const notes = req.store
+    .listNotes({
+      personId: optionalQueryId(req.query, 'person_id'),
+      dealId: optionalQueryId(req.query, 'deal_id'),
+      orgId: optionalQueryId(req.query, 'org_id'),
+      userId: optionalQueryId(req.query, 'user_id'),
+    })
+    .filter(inTime);
+  const { items, additional_data } = v1Pagination(sortNotes(notes, order), page);
   return { data: items.map((n) => serializeNote(n, req.store, req.grant.userId)), additional_data };
 }
 

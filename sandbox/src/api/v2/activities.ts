@@ -57,6 +57,14 @@ const listQuery = z.object({
   include_fields: z.literal('attendees').optional(), limit: queryLimit.optional(), cursor: z.string().min(1).optional(),
 });
 
+/** `updated_since` / `updated_until`: RFC 3339 date-times, as v2 documents them. */
+function readRfc3339(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value) ? Date.parse(value) : Number.NaN;
+  if (Number.isNaN(ms)) throw apiErrors.badRequest(`Validation failed: ${name}: must be an RFC 3339 date-time, e.g. 2025-01-01T10:20:00Z`);
+  return ms;
+}
+
 function listActivities(req: ApiRequest): ApiReply {
   const q = parseOrThrow(listQuery, queryObject(req.query, Object.keys(listQuery.shape)));
   if (q.filter_id !== undefined) throw apiErrors.badRequest('Filter not found');
@@ -65,6 +73,10 @@ function listActivities(req: ApiRequest): ApiReply {
   if (q.lead_id !== undefined) activities = activities.filter((a) => a.lead_id === q.lead_id);
   const ids = parseIds(q.ids);
   if (ids) activities = activities.filter((a) => ids.includes(a.id));
+  const since = readRfc3339(q.updated_since, 'updated_since');
+  const until = readRfc3339(q.updated_until, 'updated_until');
+  if (since !== undefined) activities = activities.filter((a) => Date.parse(a.update_time) >= since);
+  if (until !== undefined) activities = activities.filter((a) => Date.parse(a.update_time) < until);
   const sortBy = q.sort_by ?? 'id';
   try {
     const page = paginate(activities, { cursor: q.cursor, limit: q.limit, sortBy, sortDirection: q.sort_direction }, (a) =>
