@@ -35,7 +35,7 @@ beforeAll(async () => {
     const install = await installThroughSandbox(harness, userId);
     if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
   }
-  const database = openDatabase(`file:${harness.databasePath}`);
+  const database = openDatabase(harness.databaseUrl);
   try {
     await createAccountRepository(database.db, database.tables, createTokenCipher(SESSION_SECRET)).install({
       ...OTHER,

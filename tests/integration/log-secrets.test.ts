@@ -40,7 +40,7 @@ const secrets = new Map<string, string>([
 ]);
 
 async function rememberStoredTokens(userId: number, label: string): Promise<void> {
-  const database = openDatabase(`file:${harness.databasePath}`);
+  const database = openDatabase(harness.databaseUrl);
   try {
     const account = await createAccountRepository(database.db, database.tables, createTokenCipher(SESSION_SECRET)).findWithTokens({ companyId: harness.companyId, userId });
     if (account?.tokens == null) throw new Error(`no tokens for user ${userId}`);
