@@ -16,7 +16,7 @@ const RESULTS_PATH = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 /** The contact-search benchmark's directory size; the window-load one shares its stack. */
 const SEARCH_PERSONS = 10_000;
 
-type Bench = { name: string; run: () => Promise<ResultRow[]> };
+type Bench = { name: string; key: string; run: () => Promise<ResultRow[]> };
 
 /** Window load and contact search share one sandbox, app and Chromium. */
 async function browserRows(): Promise<ResultRow[]> {
@@ -29,20 +29,35 @@ async function browserRows(): Promise<ResultRow[]> {
 }
 
 const BENCHES: Bench[] = [
-  { name: 'Window bundle', run: async () => bundleSizeRows(ROOT) },
-  { name: 'Floating window load + contact search (Chromium)', run: browserRows },
-  { name: 'Caller lookup', run: callerLookupRows },
-  { name: 'Ring latency, one instance', run: ringLatencyOneInstanceRows },
-  { name: 'Ring latency, two instances', run: ringLatencyTwoInstancesRows },
+  { name: 'Window bundle', key: 'bundle', run: async () => bundleSizeRows(ROOT) },
+  { name: 'Floating window load + contact search (Chromium)', key: 'browser', run: browserRows },
+  { name: 'Caller lookup', key: 'caller-lookup', run: callerLookupRows },
+  { name: 'Ring latency, one instance', key: 'ring-one', run: ringLatencyOneInstanceRows },
+  { name: 'Ring latency, two instances', key: 'ring-two', run: ringLatencyTwoInstancesRows },
 ];
 
+/**
+ * `npm run bench -- caller-lookup ring-one` runs only those benchmarks (keys above) and prints
+ * their table without touching RESULTS.md, which always holds a full run.
+ */
+function selectedBenches(args: readonly string[]): Bench[] {
+  if (args.length === 0) return BENCHES;
+  const unknown = args.filter((arg) => !BENCHES.some((bench) => bench.key === arg));
+  if (unknown.length > 0) {
+    throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${BENCHES.map((bench) => bench.key).join(', ')}`);
+  }
+  return BENCHES.filter((bench) => args.includes(bench.key));
+}
+
 async function main(): Promise<void> {
+  const benches = selectedBenches(process.argv.slice(2));
+  const isFullRun = benches.length === BENCHES.length;
   const startedAt = Date.now();
   const loadAtStart = loadAverage();
   ensureNextBuild(ROOT);
   const rows: ResultRow[] = [];
   const failures: BenchReport['failures'] = [];
-  for (const bench of BENCHES) {
+  for (const bench of benches) {
     const benchStart = Date.now();
     console.log(`▶ ${bench.name}…`);
     try {
@@ -64,10 +79,11 @@ async function main(): Promise<void> {
     failures,
     method: BENCH_METHOD,
   };
-  writeFileSync(RESULTS_PATH, renderReport(report));
+  if (isFullRun) writeFileSync(RESULTS_PATH, renderReport(report));
   console.log(`\n${renderTable(rows)}\n`);
   const missed = rows.filter((row) => row.met === false).length;
-  console.log(`${missed === 0 ? 'Every target met' : `${missed} target(s) MISSED`}; written to bench/RESULTS.md.`);
+  const where = isFullRun ? 'written to bench/RESULTS.md' : 'partial run, bench/RESULTS.md left as it was';
+  console.log(`${missed === 0 ? 'Every target met' : `${missed} target(s) MISSED`}; ${where}.`);
   if (failures.length > 0) process.exitCode = 1;
 }
 
