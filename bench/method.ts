@@ -12,7 +12,7 @@ export const BENCH_METHOD = `
 - **Contact search**: sandbox seeded with 10,000 persons; the window's search box is filled with a
   person's full name (spread across the directory); the clock runs inside the iframe from the
   box's first \`input\` event until a non-stale "Search results" list with a row is in the DOM.
-  It includes the window's 250 ms typing debounce. The first search is a warm-up.
+  It includes the window's typing debounce (\`SEARCH_DEBOUNCE_MS\`, 150 ms). The first search is a warm-up.
 - **Ring latency**: 50 companies x 20 agents = 1,000 window sockets (websocket transport, iframe
   JWTs minted with the JWT secret as Pipedrive signs them). The sandbox holds one company, so the
   bench installs its companies honestly but synthetically: one real OAuth install of sandbox user

@@ -384,11 +384,11 @@ function companyDirectory(database: Database, realtime: RealtimeServer) {
     const email = agent.includes('@') ? agent.toLowerCase() : undefined;
     if (id === undefined && email === undefined) return [];
     const conditions = [...(id === undefined ? [] : [eq(accounts.userId, id)]), ...(email === undefined ? [] : [sql`lower(${accounts.email}) = ${email}`])];
-    const rows = await db
-      .selectDistinct({ companyId: accounts.companyId })
-      .from(accounts)
-      .where(and(eq(accounts.status, 'connected'), or(...conditions)));
-    const online = (await realtime.listAllOnlineAgents()).filter((a) => a.userId === id || (email !== undefined && a.email.toLowerCase() === email));
+    const [rows, allOnline] = await Promise.all([
+      db.selectDistinct({ companyId: accounts.companyId }).from(accounts).where(and(eq(accounts.status, 'connected'), or(...conditions))),
+      realtime.listAllOnlineAgents(),
+    ]);
+    const online = allOnline.filter((a) => a.userId === id || (email !== undefined && a.email.toLowerCase() === email));
     return [...new Set([...rows.map((row) => row.companyId), ...online.map((a) => a.companyId)])];
   }
 
