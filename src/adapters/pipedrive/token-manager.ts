@@ -25,6 +25,12 @@ export interface GetAccessOptions {
 }
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/**
+ * A fresh token read from the database is reused this long in this process: a screen-pop makes
+ * two requests back to back, each would otherwise read and decrypt the account again. Short, so a
+ * disconnect or a refresh by another instance is seen quickly (a 401 refreshes at once anyway).
+ */
+export const GRANT_REUSE_MS = 10_000;
 
 /**
  * Hands out valid access tokens per account. Refreshes early, at most once at a time per account
@@ -35,6 +41,7 @@ export function createTokenManager(options: TokenManagerOptions) {
   const now = options.now ?? Date.now;
   const margin = options.refreshMarginMs ?? DEFAULT_REFRESH_MARGIN_MS;
   const inFlight = new Map<string, Promise<AccessGrant>>();
+  const recent = new Map<string, { grant: AccessGrant; until: number }>();
   const log = options.logger;
 
   async function load(key: AccountKey): Promise<AccountWithTokens & { tokens: NonNullable<AccountWithTokens['tokens']> }> {
@@ -86,9 +93,18 @@ export function createTokenManager(options: TokenManagerOptions) {
       const id = `${key.companyId}:${key.userId}`;
       const pending = inFlight.get(id);
       if (pending) return pending;
+      const reused = recent.get(id);
+      if (reused !== undefined && !access.forceRefresh && reused.until > now() && reused.grant.accessTokenExpiresAt - now() > margin) {
+        return reused.grant;
+      }
+      recent.delete(id);
       const account = await load(key);
       const isFresh = account.tokens.accessTokenExpiresAt - now() > margin;
-      if (!access.forceRefresh && isFresh) return grantOf(account);
+      if (!access.forceRefresh && isFresh) {
+        if (recent.size >= 10_000) recent.clear();
+        recent.set(id, { grant: grantOf(account), until: now() + GRANT_REUSE_MS });
+        return grantOf(account);
+      }
       if (access.forceRefresh && access.rejectedToken !== undefined && access.rejectedToken !== account.tokens.accessToken) {
         // The rejected token was already replaced (by a refresh that finished meanwhile).
         return grantOf(account);
