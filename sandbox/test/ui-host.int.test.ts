@@ -33,8 +33,14 @@ declare global {
       marker?: string;
       sdk: { initialize(options?: unknown): Promise<unknown> };
     };
-    __sandboxHost: { frameId: string; log: HostLogEntry[]; state: Record<string, unknown> };
+    __sandboxHost: { frameId: string; log: HostLogEntry[]; state: Record<string, unknown>; timings: HostTimings };
   }
+}
+
+interface HostTimings {
+  frameSrcSetAt: number | null;
+  firstMessageAt: number | null;
+  initializeAt: number | null;
 }
 
 const ALICE = 20001; // installed
@@ -145,6 +151,29 @@ describe('floating window loading', () => {
     expect(log).toContainEqual(expect.objectContaining({ kind: 'command', name: 'initialize' }));
     expect(log).toContainEqual({ kind: 'listener', name: 'visibility' });
     expect(log).toContainEqual({ kind: 'listener', name: 'user_settings_change' });
+  });
+
+  it('marks when the iframe src was set and when the app\'s first message and initialize reached the host (for the bench)', async () => {
+    app.mode = 'silent';
+    const { page, frame } = await openHost();
+    const before = await page.evaluate(() => window.__sandboxHost.timings);
+    expect(before.frameSrcSetAt).toEqual(expect.any(Number));
+    // The silent app registers its listeners (messages) but does not initialize.
+    expect(before.initializeAt).toBeNull();
+
+    const frameId = await page.evaluate(() => window.__sandboxHost.frameId);
+    await frame.evaluate((id) => {
+      window.appTest.answers = window.appTest.postRaw({ id, payload: { type: 'command', command: 'get_metadata' } }, true);
+    }, frameId);
+    await frame.waitForFunction(() => (window.appTest.answers ?? []).length === 1, undefined, POLL);
+    const afterCommand = await page.evaluate(() => window.__sandboxHost.timings);
+    expect(afterCommand.firstMessageAt).toBeGreaterThanOrEqual(before.frameSrcSetAt ?? Infinity);
+    expect(afterCommand.initializeAt).toBeNull();
+
+    await frame.evaluate(() => window.appTest.sdk.initialize());
+    const after = await page.evaluate(() => window.__sandboxHost.timings);
+    expect(after.initializeAt).toBeGreaterThanOrEqual(afterCommand.firstMessageAt ?? Infinity);
+    expect(after.firstMessageAt).toBe(afterCommand.firstMessageAt);
   });
 
   it('shows an error state when the app does not initialize within 10 s, and refuses a late initialize', async () => {

@@ -423,8 +423,11 @@ function companyDirectory(database: Database, realtime: RealtimeServer) {
       .selectDistinct({ companyId: accounts.companyId })
       .from(accounts)
       .where(and(eq(accounts.status, 'connected'), or(...conditions)));
+    // A window connects only with a connected account of its own, so an online agent is in the rows
+    // unless disconnected since: asking every socket of every instance is left for that case.
+    if (rows.length > 0) return [...new Set(rows.map((row) => row.companyId))];
     const online = (await realtime.listAllOnlineAgents()).filter((a) => a.userId === id || (email !== undefined && a.email.toLowerCase() === email));
-    return [...new Set([...rows.map((row) => row.companyId), ...online.map((a) => a.companyId)])];
+    return [...new Set(online.map((a) => a.companyId))];
   }
 
   return {

@@ -6,6 +6,7 @@ import { openDatabase, type Database } from '../db/database';
 import { createTokenCipher } from '../session/token-cipher';
 import { createPipedriveGateway } from './pipedrive-gateway';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
+import { GRANT_REUSE_MS } from './token-manager';
 
 const OAUTH = 'https://oauth.example.test';
 const API = 'https://acme.example.test';
@@ -106,6 +107,23 @@ describe('Pipedrive gateway: tokens and retries', () => {
     await expect(gateway(http.adapter).getCurrentUser(KEY)).resolves.toMatchObject({ id: 7, companyId: 42, companyName: 'Acme' });
     expect(http.requests.map((r) => r.url)).toEqual([`${API}/api/v1/users/me`]);
     expect(http.requests[0]?.authorization).toBe('Bearer access-1');
+  });
+
+  it('reuses a fresh token for a few seconds, then reads the account again (a refresh elsewhere is seen)', async () => {
+    await install(60 * 60 * 1000);
+    const http = fakeHttp(() => meReply);
+    const client = gateway(http.adapter);
+    await client.getCurrentUser(KEY);
+    const stored = await accounts.findWithTokens(KEY);
+    const saved = await accounts.saveRefreshedTokens(KEY, stored?.tokenVersion ?? 0, {
+      tokens: { accessToken: 'access-2', refreshToken: 'refresh-1', accessTokenExpiresAt: now + 60 * 60 * 1000 },
+      apiDomain: API,
+    });
+    expect(saved).toBeTruthy();
+    await client.getCurrentUser(KEY);
+    now += GRANT_REUSE_MS + 1;
+    await client.getCurrentUser(KEY);
+    expect(http.requests.map((r) => r.authorization)).toEqual(['Bearer access-1', 'Bearer access-1', 'Bearer access-2']);
   });
 
   it('reads admin rights from is_admin or access[].admin (users/me)', async () => {

@@ -56,6 +56,12 @@ export interface GetAccessOptions {
 export type DisconnectResult = { revoked: true } | { revoked: false; reason: 'no_tokens' } | { revoked: false; reason: 'revoke_failed'; error: PipedriveError };
 
 export const DEFAULT_REFRESH_MARGIN_MS = 5 * 60 * 1000;
+/**
+ * A fresh token read from the database is reused this long in this process: a screen-pop makes
+ * two requests back to back, each would otherwise read and decrypt the account again. Short, so a
+ * disconnect or a refresh by another instance is seen quickly (a 401 refreshes at once anyway).
+ */
+export const GRANT_REUSE_MS = 10_000;
 
 type Connected = AccountWithTokens & { tokens: OAuthTokens };
 
@@ -73,6 +79,7 @@ export function createTokenManager(options: TokenManagerOptions) {
   const lease = { ...DEFAULT_REFRESH_LEASE, ...options.lease };
   const owner = options.instanceId ?? `instance-${randomUUID()}`;
   const inFlight = new Map<string, Promise<AccessGrant>>();
+  const recent = new Map<string, { grant: AccessGrant; until: number }>();
   const log = options.logger;
   const { accounts } = options;
 
@@ -176,9 +183,18 @@ export function createTokenManager(options: TokenManagerOptions) {
       const id = `${key.companyId}:${key.userId}`;
       const pending = inFlight.get(id);
       if (pending) return pending;
+      const reused = recent.get(id);
+      if (reused !== undefined && !access.forceRefresh && reused.until > now() && reused.grant.accessTokenExpiresAt - now() > margin) {
+        return reused.grant;
+      }
+      recent.delete(id);
       const account = await load(key);
       const isFresh = account.tokens.accessTokenExpiresAt - now() > margin;
-      if (!access.forceRefresh && isFresh) return grantOf(account);
+      if (!access.forceRefresh && isFresh) {
+        if (recent.size >= 10_000) recent.clear();
+        recent.set(id, { grant: grantOf(account), until: now() + GRANT_REUSE_MS });
+        return grantOf(account);
+      }
       if (access.forceRefresh && access.rejectedToken !== undefined && access.rejectedToken !== account.tokens.accessToken) {
         // The rejected token was already replaced (by a refresh that finished meanwhile).
         return grantOf(account);

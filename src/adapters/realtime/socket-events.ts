@@ -51,6 +51,7 @@ export const windowCallViewSchema = z.object({
         matchedPhone: z.object({ value: z.string(), label: z.string().nullable() }),
         quality: z.enum(['exact_e164', 'national_number', 'trailing_digits']),
         openDeals: z.array(dealSummarySchema),
+        openDealsLoaded: z.boolean(),
       }),
     ),
     remembered: z.object({ personId: z.number(), dealId: z.number().nullable() }).nullable(),

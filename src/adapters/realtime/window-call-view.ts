@@ -41,6 +41,7 @@ function toCallerLookup(view: CallView): WindowCallView['caller'] {
       matchedPhone: { value: match.matchedPhone.value, label: match.matchedPhone.label ?? null },
       quality: match.quality,
       openDeals: match.openDeals.map((deal) => ({ id: deal.id, title: deal.title, value: deal.value, currency: deal.currency })),
+      openDealsLoaded: match.openDealsLoaded !== false,
     })),
     remembered: caller.remembered === null ? null : { personId: caller.remembered.personId, dealId: caller.remembered.dealId ?? null },
   };

@@ -7,15 +7,14 @@ import {
   type RegionCode,
 } from '@/domain/phone';
 import type { CallerChoiceRef, CallerInfo, CallerMatch } from '../ports/caller-info';
-import type { CrmAccountRef, CrmPhonePerson } from '../ports/crm-directory.port';
+import type { CallerChoice } from '../ports/caller-preferences.port';
+import type { CrmAccountRef, CrmDeal, CrmPhonePerson } from '../ports/crm-directory.port';
 import { lastDigits } from '../ports/logger.port';
 import type { CallDeps } from './call-deps';
 
 /** Persons asked for per search term (Pipedrive's search is not exact, lookalikes come back). */
 const SEARCH_LIMIT = 20;
-/** Open deals are fetched for the best few matches only: one request per person. */
-const MAX_MATCHES_WITH_DEALS = 5;
-const OPEN_DEALS_LIMIT = 10;
+export const OPEN_DEALS_LIMIT = 10;
 
 type LookUpDeps = Pick<CallDeps, 'crm' | 'preferences' | 'logger'>;
 
@@ -27,8 +26,12 @@ export interface LookUpCallerInput {
 
 /**
  * Who is on the line: every person having the number (which of their phones matched and how
- * well), their open deals, and the person last chosen for the number. A Pipedrive failure never
- * fails the call: the result says `crm_unavailable` and the call goes on as unknown.
+ * well), the person last chosen for the number, and the open deals of the person the window shows
+ * first (the remembered one, else the best match). Other matches carry `openDealsLoaded: false`:
+ * their deals are loaded when the agent picks them (`selectCallContact`), so a screen-pop costs
+ * one search and at most one deals request however many persons share the number.
+ * A Pipedrive failure never fails the call: the result says `crm_unavailable` and the call goes
+ * on as unknown.
  */
 export async function lookUpCaller(deps: LookUpDeps, input: LookUpCallerInput): Promise<CallerInfo> {
   const normalized = normalizePhoneNumber(input.number, input.defaultRegion);
@@ -37,11 +40,16 @@ export async function lookUpCaller(deps: LookUpDeps, input: LookUpCallerInput): 
   }
   const base = { number: normalized.e164, nationalNumber: displayPhoneNumber(normalized, input.defaultRegion) };
   try {
-    const found = await searchMatches(deps, input.account, normalized.e164, input.defaultRegion);
+    // The remembered choice is ours (database), the matches Pipedrive's: ask both at once.
+    const [found, choice] = await Promise.all([
+      searchMatches(deps, input.account, normalized.e164, input.defaultRegion),
+      deps.preferences.get(input.account.companyId, normalized.e164),
+    ]);
     if (found.length === 0) return { ...base, status: 'no_match', matches: [], remembered: null };
-    const matches = await withOpenDeals(deps, input.account, found);
-    const remembered = await rememberedAmong(deps, input.account.companyId, normalized.e164, matches);
-    return { ...base, status: 'matched', matches, remembered };
+    const shownFirst = found.find((match) => match.person.id === choice?.personId) ?? found[0];
+    const openDeals = shownFirst === undefined ? [] : await deps.crm.listOpenDeals(input.account, shownFirst.person.id, { limit: OPEN_DEALS_LIMIT });
+    const matches = found.map((match) => toCallerMatch(match, match === shownFirst ? openDeals : undefined));
+    return { ...base, status: 'matched', matches, remembered: rememberedAmong(choice, matches) };
   } catch (error) {
     logLookupFailure(deps, input, error);
     return { ...base, status: 'crm_unavailable', matches: [], remembered: null };
@@ -73,6 +81,7 @@ export async function lookUpCalledPerson(
       matchedPhone: match?.matchedPhone ?? { value: input.number, label: undefined },
       quality: match?.quality ?? 'exact_e164',
       openDeals,
+      openDealsLoaded: true,
     };
     return {
       status: 'matched',
@@ -121,37 +130,24 @@ async function searchMatches(
   return [];
 }
 
-async function withOpenDeals(
-  deps: LookUpDeps,
-  account: CrmAccountRef,
-  found: readonly PersonPhoneMatch<CrmPhonePerson>[],
-): Promise<CallerMatch[]> {
-  return Promise.all(
-    found.map(async (match, index) => ({
-      person: {
-        id: match.person.id,
-        name: match.person.name,
-        organizationName: match.person.organizationName,
-        pictureUrl: match.person.pictureUrl,
-      },
-      matchedPhone: match.matchedPhone,
-      quality: match.quality,
-      openDeals:
-        index < MAX_MATCHES_WITH_DEALS
-          ? await deps.crm.listOpenDeals(account, match.person.id, { limit: OPEN_DEALS_LIMIT })
-          : [],
-    })),
-  );
+/** `openDeals` undefined: not asked for (yet); the match says so rather than claiming "no deals". */
+function toCallerMatch(match: PersonPhoneMatch<CrmPhonePerson>, openDeals: readonly CrmDeal[] | undefined): CallerMatch {
+  return {
+    person: {
+      id: match.person.id,
+      name: match.person.name,
+      organizationName: match.person.organizationName,
+      pictureUrl: match.person.pictureUrl,
+    },
+    matchedPhone: match.matchedPhone,
+    quality: match.quality,
+    openDeals: openDeals ?? [],
+    openDealsLoaded: openDeals !== undefined,
+  };
 }
 
 /** The remembered choice, only if that person still has the number (and the deal is still open). */
-async function rememberedAmong(
-  deps: LookUpDeps,
-  companyId: number,
-  e164: string,
-  matches: readonly CallerMatch[],
-): Promise<CallerChoiceRef | null> {
-  const choice = await deps.preferences.get(companyId, e164);
+function rememberedAmong(choice: CallerChoice | undefined, matches: readonly CallerMatch[]): CallerChoiceRef | null {
   if (choice === undefined) return null;
   const match = matches.find((m) => m.person.id === choice.personId);
   if (match === undefined) return null;
@@ -165,4 +161,27 @@ function logLookupFailure(deps: LookUpDeps, input: LookUpCallerInput, error: unk
     { companyId: input.account.companyId, number: lastDigits(input.number), kind },
     'caller lookup failed; the call goes on as unknown',
   );
+}
+
+/**
+ * The caller info with the open deals of `personId` filled in, when they were left out of the
+ * screen-pop (see `lookUpCaller`); undefined when nothing needs loading. A Pipedrive failure
+ * leaves them out (logged): picking a person never fails for want of their deals.
+ */
+export async function withOpenDealsOf(
+  deps: LookUpDeps,
+  account: CrmAccountRef,
+  caller: CallerInfo,
+  personId: number,
+): Promise<CallerInfo | undefined> {
+  const match = caller.matches.find((m) => m.person.id === personId);
+  if (match === undefined || match.openDealsLoaded !== false) return undefined;
+  try {
+    const openDeals = await deps.crm.listOpenDeals(account, personId, { limit: OPEN_DEALS_LIMIT });
+    const matches = caller.matches.map((m) => (m === match ? { ...m, openDeals, openDealsLoaded: true } : m));
+    return { ...caller, matches };
+  } catch (error) {
+    logLookupFailure(deps, { account, number: caller.number }, error);
+    return undefined;
+  }
 }

@@ -35,6 +35,7 @@ describe('receiveInboundCall', () => {
             { id: 901, title: 'Engine upgrade', value: 5000, currency: 'USD' },
             { id: 902, title: 'Support plan', value: 900, currency: 'USD' },
           ],
+          openDealsLoaded: true,
         },
       ],
     });

@@ -51,13 +51,16 @@ type Deps = Pick<
  * bounds its latency, and a failed lookup rings as an unknown caller.
  */
 export async function receiveInboundCall(deps: Deps, input: ReceiveInboundCallInput): Promise<ReceiveInboundCallResult> {
-  const duplicate = await findDuplicate(deps, input);
+  const { companyId } = input;
+  // Independent reads at once (the caller waits on the line): a duplicate only wastes the others.
+  const [duplicate, settings, sessions, busy] = await Promise.all([
+    findDuplicate(deps, input),
+    deps.settings.get(companyId),
+    deps.presence.listAvailableSessions(companyId),
+    findBusyUserIds(deps, companyId),
+  ]);
   if (duplicate !== undefined) return duplicate;
 
-  const { companyId } = input;
-  const settings = await deps.settings.get(companyId);
-  const sessions = await deps.presence.listAvailableSessions(companyId);
-  const busy = await findBusyUserIds(deps, companyId);
   const routed = routeInboundCall({ companyId, agent: input.agent }, sessions, busy);
 
   const lookupUserId = !routed.ok

@@ -4,6 +4,7 @@ import type { CallView } from '../ports/call-view';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError, CallNotYoursError } from './call-errors';
 import { toCallView } from './call-view';
+import { withOpenDealsOf } from './look-up-caller';
 import { callLoader, mutateCall, type CallMutation } from './mutate-call';
 
 export interface SelectCallContactInput {
@@ -19,19 +20,21 @@ export type SelectCallContactResult = Result<{ readonly call: CallView }, CallNo
 /**
  * The agent picks who is on the line among several matches (and optionally a deal) during or
  * after the call. The call is linked to them, so the automatic log goes to the right person, and
- * the choice is remembered for the number's next call.
+ * the choice is remembered for the number's next call. A person whose open deals the screen-pop
+ * left out gets them now, stored with the call, so the Dialer can offer "add notes to deal".
  */
 export async function selectCallContact(
-  deps: Pick<CallDeps, 'calls' | 'unitOfWork' | 'preferences' | 'notifier' | 'clock' | 'settings'>,
+  deps: Pick<CallDeps, 'calls' | 'unitOfWork' | 'preferences' | 'notifier' | 'clock' | 'settings' | 'crm' | 'logger'>,
   input: SelectCallContactInput,
 ): Promise<SelectCallContactResult> {
   const { companyId, userId, callId, personId, dealId } = input;
-  const outcome = await mutateCall(deps, callLoader(deps, companyId, callId), (stored): CallMutation<CallNotYoursError | undefined> => {
+  const outcome = await mutateCall(deps, callLoader(deps, companyId, callId), async (stored): Promise<CallMutation<CallNotYoursError | undefined>> => {
     if (stored.call.agentUserId !== userId) return { kind: 'keep', result: { code: 'CALL_NOT_YOURS', callId } };
     // A new choice replaces the whole link: a deal chosen with the previous person must not stay.
     const { dealId: _previousDeal, personId: _previousPerson, ...unlinked } = stored.call;
     const call = linkCallToContact(unlinked, { personId, ...(dealId === undefined ? {} : { dealId }) });
-    return { kind: 'save', record: { ...stored, call }, result: undefined };
+    const caller = stored.caller === null ? undefined : await withOpenDealsOf(deps, { companyId, userId }, stored.caller, personId);
+    return { kind: 'save', record: { ...stored, call, ...(caller === undefined ? {} : { caller }) }, result: undefined };
   });
   if (!outcome.found) return { ok: false, error: { code: 'CALL_NOT_FOUND', callId } };
   if (outcome.result !== undefined) return { ok: false, error: outcome.result };

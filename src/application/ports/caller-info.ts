@@ -36,6 +36,11 @@ export interface CallerMatch {
   readonly quality: PhoneMatchQuality;
   /** Open deals of the person, for "add notes to deal". */
   readonly openDeals: readonly CrmDeal[];
+  /**
+   * False when `openDeals` was not asked for: a screen-pop loads the deals of the person shown
+   * first only, another match's when the agent picks them. Absent (calls stored before): loaded.
+   */
+  readonly openDealsLoaded?: boolean;
 }
 
 export interface CallerChoiceRef {

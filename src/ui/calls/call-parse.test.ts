@@ -48,9 +48,14 @@ describe('parseCallView', () => {
       caller: {
         number: { e164: null, display: '+15550001' },
         remembered: null,
-        matches: [{ person: { id: 3, name: '' }, openDeals: [{ id: 4, title: 'Deal 4', value: null, currency: null }] }],
+        matches: [{ person: { id: 3, name: '' }, openDeals: [{ id: 4, title: 'Deal 4', value: null, currency: null }], openDealsLoaded: true }],
       },
     });
+  });
+
+  it('keeps "deals not loaded" apart from "no open deals"', () => {
+    const call = parseCallView({ id: 'c', direction: 'inbound', state: 'ringing', caller: { matches: [{ person: { id: 3, name: 'Sam' }, openDeals: [], openDealsLoaded: false }] } });
+    expect(call?.caller.matches[0]).toMatchObject({ openDeals: [], openDealsLoaded: false });
   });
 
   it('accepts timestamps nested under `timestamps`', () => {

@@ -74,6 +74,7 @@ function parseMatch(value: unknown): CallerMatch | null {
     matchedPhone: { value: text(phone.value) ?? '', label: text(phone.label) },
     quality: oneOf(value.quality, QUALITIES) ?? 'trailing_digits',
     openDeals: list(value.openDeals, parseDeal),
+    openDealsLoaded: value.openDealsLoaded !== false,
   };
 }
 

@@ -53,6 +53,14 @@ describe('IncomingScreen', () => {
     expect(html).toContain('avatar-initials');
   });
 
+  it('says a picked person\'s deals show once answered when the screen-pop left them out', () => {
+    const bobUnloaded = { ...bob, openDealsLoaded: false };
+    const picked = render(withMatches(callView(), [ann, bobUnloaded]), { personId: 2, dealId: null });
+    expect(picked).toContain('>Their open deals show once you answer.</p>');
+    const loaded = render(withMatches(callView(), [ann, bob]), { personId: 2, dealId: null });
+    expect(loaded).not.toContain('open deals show once');
+  });
+
   it('lets the agent pick among several matches, the remembered one preselected', () => {
     const html = render(withMatches(callView(), [ann, bob], { personId: 2, dealId: null }), { personId: 2, dealId: null });
     const group = html.match(/<div class="person-picker" role="radiogroup" aria-labelledby="([^"]+)">/);

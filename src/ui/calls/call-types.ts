@@ -26,6 +26,8 @@ export interface CallerMatch {
   matchedPhone: { value: string; label: string | null };
   quality: 'exact_e164' | 'national_number' | 'trailing_digits';
   openDeals: DealSummary[];
+  /** False: the screen-pop left this person's deals out; picking them (once answered) loads them. */
+  openDealsLoaded: boolean;
 }
 
 export interface CallerLookup {

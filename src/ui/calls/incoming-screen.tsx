@@ -31,6 +31,7 @@ export function IncomingScreen({ call, choice, isBusy, onChoosePerson, onAnswer,
       {matches.length > 1 && (
         <PersonPicker matches={matches} personId={choice.personId} onChoose={onChoosePerson} disabled={isBusy} />
       )}
+      {match?.openDealsLoaded === false && <p className="muted">Their open deals show once you answer.</p>}
       {deals.length > 0 && (
         <div className="open-deals">
           <p className="field-label">Open deals</p>

@@ -11,6 +11,7 @@ export function match(personId: number, name = `Person ${personId}`, openDeals: 
     matchedPhone: { value: '+44 20 7946 0958', label: 'mobile' },
     quality: 'exact_e164',
     openDeals,
+    openDealsLoaded: true,
     ...extra,
   };
 }

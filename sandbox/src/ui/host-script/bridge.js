@@ -5,7 +5,7 @@
 
 const EVENTS = ['visibility', 'user_settings_change', 'close_custom_modal'];
 
-export function createBridge({ frame, frameId, frameOrigin, log, runCommand }) {
+export function createBridge({ frame, frameId, frameOrigin, log, runCommand, timings }) {
   const listeners = new Map(EVENTS.map((event) => [event, new Set()]));
 
   window.addEventListener('message', (event) => {
@@ -23,6 +23,9 @@ export function createBridge({ frame, frameId, frameOrigin, log, runCommand }) {
     const payload = message.payload;
     if (!payload || typeof payload !== 'object') return;
     const port = event.ports[0];
+    // For `npm run bench` (window load): when the app's first message and first initialize arrived.
+    timings.firstMessageAt ??= performance.now();
+    if (payload.type === 'command' && payload.command === 'initialize') timings.initializeAt ??= performance.now();
     if (payload.type === 'command') void answerCommand(payload, port);
     else if (payload.type === 'listener') addListener(payload.event, port);
     else if (payload.type === 'track') log.add({ kind: 'track', name: String(payload.event) });

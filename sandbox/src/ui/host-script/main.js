@@ -10,6 +10,8 @@ import { badgeText } from './rules.js';
 
 const config = JSON.parse(document.getElementById('sandbox-host-config').textContent);
 const log = createHostLog();
+// performance.now() marks of the floating window's load, read by `npm run bench` (null until they happen).
+const timings = { frameSrcSetAt: null, firstMessageAt: null, initializeAt: null };
 
 async function postJson(path, body) {
   const response = await fetch(path, {
@@ -39,6 +41,9 @@ setUpUserSwitcher();
 window.__sandboxHost = {
   frameId: config.frameId,
   log: log.entries,
+  get timings() {
+    return { ...timings };
+  },
   get state() {
     return {
       installed: floating !== null,
@@ -76,7 +81,7 @@ function setUpFloatingWindow() {
     },
   };
   const runCommand = createCommands({ panel, dialogs, visibility, badge, navigation, postJson, userId: config.userId });
-  bridge = createBridge({ frame, frameId: config.frameId, frameOrigin: config.frameOrigin, log, runCommand });
+  bridge = createBridge({ frame, frameId: config.frameId, frameOrigin: config.frameOrigin, log, runCommand, timings });
 
   dockButton.addEventListener('click', () => {
     // Focus mode protects a running call from accidental closing, from the dock too.
@@ -87,6 +92,7 @@ function setUpFloatingWindow() {
   document.getElementById('floating-window-close').addEventListener('click', () => visibility.hide({ invoker: 'user' }));
 
   // The iframe loads (hidden) only now that the bridge listens, so no early message is lost.
+  timings.frameSrcSetAt = performance.now();
   frame.src = config.frameSrc;
   setTimeout(() => {
     if (panel.state.phase !== 'loading') return;

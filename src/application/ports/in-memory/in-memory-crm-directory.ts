@@ -32,6 +32,8 @@ export class InMemoryCrmDirectory implements CrmDirectory {
   private deals: FakeCrmDeal[] = [];
   private failure: Error | undefined;
   readonly searches: Array<{ account: CrmAccountRef; term: string }> = [];
+  /** Every open-deals request, in order: with `searches`, what a lookup cost in Pipedrive requests. */
+  readonly dealRequests: Array<{ account: CrmAccountRef; personId: number }> = [];
 
   addPerson(person: FakeCrmPerson): this {
     this.persons.push(person);
@@ -83,6 +85,7 @@ export class InMemoryCrmDirectory implements CrmDirectory {
 
   async listOpenDeals(account: CrmAccountRef, personId: number, options: { limit: number }): Promise<CrmDeal[]> {
     this.throwIfFailing();
+    this.dealRequests.push({ account, personId });
     return this.deals
       .filter((d) => d.companyId === account.companyId && d.personId === personId && d.status === 'open')
       .slice(0, options.limit)
