@@ -259,6 +259,16 @@ describe('outbound calls', () => {
     expect(await errorCode(second)).toBe('CALL_AGENT_BUSY');
     await hangUp(agentB, call.id);
   });
+
+  it('of two dials sent at the same moment, exactly one is placed: the other gets 409 CALL_AGENT_BUSY', async () => {
+    const dial = (number: string) => callApi(agentB, '/api/calls', { method: 'POST', body: { number, source: 'dial_pad' } });
+    const responses = await Promise.all([dial('+14155550100'), dial('+14155550101')]);
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409]);
+    const winner = responses.find((response) => response.status === 201) as Response;
+    const loser = responses.find((response) => response.status === 409) as Response;
+    expect(await errorCode(loser)).toBe('CALL_AGENT_BUSY');
+    await hangUp(agentB, (await json<{ call: WindowCall }>(winner)).call.id);
+  });
 });
 
 describe('inbound calls from the Control Center', () => {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "calls_agent_busy_unique" ON "calls" USING btree ("company_id","agent_user_id") WHERE agent_user_id is not null and (state = 'connected' or (direction = 'outbound' and state in ('idle', 'ringing')));
