@@ -260,6 +260,24 @@ describe('outbound calls', () => {
     await hangUp(agentB, call.id);
   });
 
+  it('"hang up and create contact": the history names the call at once, then links the new person', async () => {
+    const tab = await openTab(agentB);
+    const placed = await callApi(agentB, '/api/calls', { method: 'POST', body: { number: '+14155550188', source: 'dial_pad' }, windowId: tab.windowId });
+    expect(placed.status).toBe(201);
+    const { call } = await json<{ call: WindowCall }>(placed);
+    await hangUp(agentB, call.id);
+    const name = `Carla Created ${call.id.slice(-6)}`;
+    const wrapUp = await callApi(agentB, `/api/calls/${call.id}/wrap-up`, { method: 'POST', body: { notes: '', action: { type: 'create_contact', name } } });
+    expect(wrapUp.status).toBe(202);
+    const history = async () => (await json<{ items: (WindowCall & { newContactName: string | null; personId: number | null })[] }>(await callApi(agentB, '/api/calls/history'))).items;
+    expect((await history()).find((item) => item.id === call.id)).toMatchObject({ newContactName: name });
+
+    await waitForEvent(tab, 'call:updated', (p) => isCall(call.id)(p) && (p.call as { personId: number | null }).personId !== null, 'the new person to be linked');
+    const created = harness.sandbox.context.store.listPersons({ limit: 500 }).items.find((person) => person.name === name);
+    expect(created).toBeDefined();
+    expect((await history()).find((item) => item.id === call.id)).toMatchObject({ newContactName: name, personId: created?.id });
+  });
+
   it('of two dials sent at the same moment, exactly one is placed: the other gets 409 CALL_AGENT_BUSY', async () => {
     const dial = (number: string) => callApi(agentB, '/api/calls', { method: 'POST', body: { number, source: 'dial_pad' } });
     const responses = await Promise.all([dial('+14155550100'), dial('+14155550101')]);
