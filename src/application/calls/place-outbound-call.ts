@@ -1,7 +1,7 @@
 import { applyCallEvent, createCall, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
-import type { CallRecord } from '../ports/call-store.port';
 import { normalizePhoneNumber } from '@/domain/phone';
+import type { CallRecord } from '../ports/call-store.port';
 import type { CallerInfo } from '../ports/caller-info';
 import type { CallView } from '../ports/call-view';
 import type { CallSettings } from '../ports/company-settings.port';
