@@ -13,10 +13,12 @@ import {
   expireDueRinging,
   expireOverdueRinging,
   expireRinging,
+  linkCreatedPerson,
   logAbandonedCalls,
   receiveInboundCall,
   toCallView,
   type CallDeps,
+  type DeliveredWrite,
   type ReceiveInboundCallInput,
 } from '../application/calls';
 import {
@@ -160,7 +162,7 @@ interface CallPorts {
   /** Re-queues the call's failed writes; true when some were. */
   retryWrapUp(callId: string): Promise<boolean>;
   /** Something happened to a call's Pipedrive writes (delivered, failed...): its agent should hear. */
-  onWrapUpChange(listener: (change: { companyId: number; callId: string }) => void): void;
+  onWrapUpChange(listener: (change: DeliveredWrite) => void): void;
   stop(): Promise<void>;
 }
 
@@ -214,7 +216,9 @@ function createCallPorts(database: Database, pipedrive: PipedriveGateway, accoun
       return requeued > 0;
     },
     onWrapUpChange(listener) {
-      worker.onStatusChange((change) => listener({ companyId: change.companyId, callId: change.callId }));
+      worker.onStatusChange((change) =>
+        listener({ companyId: change.companyId, callId: change.callId, idempotencyKey: change.idempotencyKey, resultId: change.resultId }),
+      );
     },
     stop: () => drainThenStop(worker, running, SHUTDOWN_DRAIN_MS, logger),
   };
@@ -300,8 +304,11 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
 
   ringTimeouts.start((timeout) => expireRinging(deps, timeout).then(() => undefined));
   // "Saved" / "failed" reach the agent's window as a call:updated.
-  ports.onWrapUpChange(({ companyId, callId }) => {
+  ports.onWrapUpChange((change) => {
+    const { companyId, callId } = change;
     void (async () => {
+      // A contact created at wrap-up exists now: the call points at it before the window hears.
+      await linkCreatedPerson(deps, change);
       const stored = await ports.calls.get(companyId, callId);
       if (stored?.call.agentUserId == null) return;
       const { wrapUpGracePeriodMs } = await settings.get(companyId);

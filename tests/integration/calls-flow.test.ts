@@ -259,6 +259,35 @@ describe('outbound calls', () => {
     expect(await errorCode(second)).toBe('CALL_AGENT_BUSY');
     await hangUp(agentB, call.id);
   });
+
+  it('"hang up and create contact": the history names the call at once, then links the new person', async () => {
+    const tab = await openTab(agentB);
+    const placed = await callApi(agentB, '/api/calls', { method: 'POST', body: { number: '+14155550188', source: 'dial_pad' }, windowId: tab.windowId });
+    expect(placed.status).toBe(201);
+    const { call } = await json<{ call: WindowCall }>(placed);
+    await hangUp(agentB, call.id);
+    const name = `Carla Created ${call.id.slice(-6)}`;
+    const wrapUp = await callApi(agentB, `/api/calls/${call.id}/wrap-up`, { method: 'POST', body: { notes: '', action: { type: 'create_contact', name } } });
+    expect(wrapUp.status).toBe(202);
+    const history = async () => (await json<{ items: (WindowCall & { newContactName: string | null; personId: number | null })[] }>(await callApi(agentB, '/api/calls/history'))).items;
+    expect((await history()).find((item) => item.id === call.id)).toMatchObject({ newContactName: name });
+
+    await waitForEvent(tab, 'call:updated', (p) => isCall(call.id)(p) && (p.call as { personId: number | null }).personId !== null, 'the new person to be linked');
+    const created = harness.sandbox.context.store.listPersons({ limit: 500 }).items.find((person) => person.name === name);
+    expect(created).toBeDefined();
+    expect((await history()).find((item) => item.id === call.id)).toMatchObject({ newContactName: name, personId: created?.id });
+  });
+
+  it('of several dials sent at the same moment, exactly one is placed: the others get 409 CALL_AGENT_BUSY', async () => {
+    const dial = (number: string) => callApi(agentB, '/api/calls', { method: 'POST', body: { number, source: 'dial_pad' } });
+    const numbers = ['+14155550100', '+14155550101', '+14155550102', '+14155550103', '+14155550104', '+14155550105'];
+    const responses = await Promise.all(numbers.map(dial));
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const losers = responses.filter((response) => response.status === 409);
+    expect(await Promise.all(losers.map(errorCode))).toEqual(losers.map(() => 'CALL_AGENT_BUSY'));
+    const winner = responses.find((response) => response.status === 201) as Response;
+    await hangUp(agentB, (await json<{ call: WindowCall }>(winner)).call.id);
+  });
 });
 
 describe('inbound calls from the Control Center', () => {

@@ -128,6 +128,56 @@ export function describeCallPortsContract(engine: string, open: () => Promise<Ca
         expect((await ports.calls.get(ACME, 'c1'))?.call.agentUserId).toBe(winner?.ok ? winner.stored.call.agentUserId : -1);
       });
 
+      describe('an agent holds one call at a time (connected, or outbound being dialled)', () => {
+        const dial = (id: string, agentUserId = 11, overrides: Partial<Call> = {}) =>
+          makeRecord(makeCall(id, { direction: 'outbound', state: 'idle', agentUserId, timestamps: { createdAt: T0 }, ...overrides }));
+        const answeredBy = (id: string, agentUserId: number) =>
+          makeRecord(makeCall(id, { state: 'connected', agentUserId, timestamps: { createdAt: T0, ringingAt: T0, answeredAt: T0 + 5 } }));
+
+        it('of two dials stored at once, exactly one wins; the other is refused naming the winner', async () => {
+          const results = await Promise.all([ports.calls.insert(dial('d1')), ports.calls.insert(dial('d2'))]);
+          expect(results.filter((r) => r.ok)).toHaveLength(1);
+          const winner = results.find((r) => r.ok);
+          const winnerId = winner?.ok ? winner.stored.call.id : '';
+          const loserId = winnerId === 'd1' ? 'd2' : 'd1';
+          expect(results.find((r) => !r.ok)).toEqual({ ok: false, error: { code: 'CALL_STORE_AGENT_BUSY', callId: loserId, activeCallId: winnerId } });
+          expect(await ports.calls.get(ACME, loserId)).toBeUndefined();
+        });
+
+        it('an answer racing a dial of the same agent: exactly one commits', async () => {
+          await ports.calls.insert(makeRecord(makeCall('in1')));
+          const [dialled, answered] = await Promise.all([ports.calls.insert(dial('out1')), ports.calls.update(answeredBy('in1', 11), 1)]);
+          expect([dialled.ok, answered.ok].filter(Boolean)).toHaveLength(1);
+          const loser = dialled.ok ? answered : dialled;
+          expect(loser).toEqual({ ok: false, error: expect.objectContaining({ code: 'CALL_STORE_AGENT_BUSY', activeCallId: dialled.ok ? 'out1' : 'in1' }) });
+          expect((await ports.calls.get(ACME, 'in1'))?.call.state).toBe(answered.ok ? 'connected' : 'ringing');
+        });
+
+        it('the unit of work refuses it too, and enqueues nothing', async () => {
+          await ports.calls.insert(dial('out1'));
+          await ports.calls.insert(makeRecord(makeCall('in1')));
+          const write = noteWrite('in1', 'deal_note');
+          const committed = await ports.unitOfWork.commitCallChanges({ record: answeredBy('in1', 11), expectedVersion: 1, enqueue: [entry('in1', write)] });
+          expect(committed).toEqual({ ok: false, error: { code: 'CALL_STORE_AGENT_BUSY', callId: 'in1', activeCallId: 'out1' } });
+          expect(await ports.outbox.has(write.idempotencyKey)).toBe(false);
+          expect((await ports.calls.get(ACME, 'in1'))?.version).toBe(1);
+        });
+
+        it('other agents, other companies, ended calls, ringing inbound calls and the holding call itself do not count', async () => {
+          expect((await ports.calls.insert(dial('d1'))).ok).toBe(true);
+          expect((await ports.calls.insert(dial('d2', 12))).ok).toBe(true);
+          expect((await ports.calls.insert(dial('d3', 11, { companyId: GLOBEX }))).ok).toBe(true);
+          expect((await ports.calls.insert(makeRecord(endedCall('e1', T0, { agentUserId: 11 })))).ok).toBe(true);
+          expect((await ports.calls.insert(makeRecord(makeCall('in1', { agentUserId: 11 })))).ok).toBe(true);
+          // The holding call moves on (rings, connects) without conflicting with itself.
+          const connected = dial('d1', 11, { state: 'connected', timestamps: { createdAt: T0, answeredAt: T0 + 1 } });
+          expect((await ports.calls.update(connected, 1)).ok).toBe(true);
+          // Once it ended, the agent is free again.
+          expect((await ports.calls.update(dial('d1', 11, { state: 'ended', outcome: 'completed' }), 2)).ok).toBe(true);
+          expect((await ports.calls.insert(dial('d4'))).ok).toBe(true);
+        });
+      });
+
       it('lists active calls of one company', async () => {
         await ports.calls.insert(makeRecord(makeCall('idle', { state: 'idle' })));
         await ports.calls.insert(makeRecord(makeCall('ringing')));

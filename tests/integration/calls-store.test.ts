@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallPersistence } from '../../src/adapters/db/call-persistence';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { InMemoryOutbox } from '../../src/application/outbox/in-memory-outbox';
 import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '../../src/application/ports/in-memory';
-import { describeCallPortsContract, type CallPorts } from './calls-store-contract';
+import { describeCallPortsContract, makeCall, makeRecord, type CallPorts } from './calls-store-contract';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 function drizzlePorts(database: Database): CallPorts {
@@ -68,4 +68,22 @@ describeCallPortsContract('PostgreSQL', async () => {
     await client.end();
   }
   return drizzlePorts(postgres.database);
+});
+
+describe('two app instances on one PostgreSQL database', () => {
+  it('let one dial of an agent win when both dial at once (the database decides, not a check before the write)', async () => {
+    if (!postgres) throw new Error(POSTGRES_UNREACHABLE);
+    // A second instance: its own connection pool on the same schema.
+    const other = openDatabase(`${POSTGRES_URL}?schema=${postgres.schema}`);
+    try {
+      const stores = [createCallPersistence(postgres.database).callStore, createCallPersistence(other).callStore];
+      const dial = (id: string) =>
+        makeRecord(makeCall(id, { companyId: 77, direction: 'outbound', state: 'idle', agentUserId: 11, timestamps: { createdAt: 1 } }));
+      const results = await Promise.all(stores.map((store, index) => store.insert(dial(`instance-${index}`))));
+      expect(results.filter((result) => result.ok)).toHaveLength(1);
+      expect(results.find((result) => !result.ok)).toMatchObject({ ok: false, error: { code: 'CALL_STORE_AGENT_BUSY' } });
+    } finally {
+      await other.close();
+    }
+  });
 });

@@ -4,10 +4,12 @@ import type {
   AgentCallsQuery,
   CallRecord,
   CallStore,
+  CallStoreAgentBusy,
   InsertCallResult,
   StoredCall,
   UpdateCallResult,
 } from '@/application/ports/call-store.port';
+import { AGENT_BUSY_INDEX, AGENT_HOLDS_CALL_SQL } from './agent-busy-index';
 import { rows, run, runAtomically, type AtomicWork } from './atomic-work';
 import type { Database, Tables } from './database';
 
@@ -29,11 +31,11 @@ export class DrizzleCallStore implements CallStore {
   async insert(record: CallRecord): Promise<InsertCallResult> {
     const { tables } = this;
     return runAtomically(this.database, function* (): AtomicWork<InsertCallResult> {
-      // No conflict target: the primary key and the provider id both count as duplicates.
+      // No conflict target: the primary key, the provider id and the agent-busy index all count.
       const inserted = yield* rows((db) =>
         db.insert(tables.calls).values(toCallRow(record, 1)).onConflictDoNothing().returning({ id: tables.calls.id }),
       );
-      if (inserted.length === 0) return { ok: false, error: { code: 'CALL_STORE_DUPLICATE', callId: record.call.id } };
+      if (inserted.length === 0) return yield* insertConflictWork(tables, record);
       yield* replaceCallAgents(tables, record);
       return { ok: true, stored: { ...record, version: 1 } };
     });
@@ -41,7 +43,11 @@ export class DrizzleCallStore implements CallStore {
 
   async update(record: CallRecord, expectedVersion: number): Promise<UpdateCallResult> {
     const { tables } = this;
-    return runAtomically(this.database, () => updateCallWork(tables, record, expectedVersion));
+    try {
+      return await runAtomically(this.database, () => updateCallWork(tables, record, expectedVersion));
+    } catch (error) {
+      return { ok: false, error: await agentBusyOrThrow(this.database, record, error) };
+    }
   }
 
   async get(companyId: number, callId: string): Promise<StoredCall | undefined> {
@@ -174,6 +180,58 @@ export function* updateCallWork(tables: Tables, record: CallRecord, expectedVers
   }
   yield* replaceCallAgents(tables, record);
   return { ok: true, stored: { ...record, version: expectedVersion + 1 } };
+}
+
+/** Why an insert did nothing: a duplicate id / provider id, else the agent-busy index. */
+function* insertConflictWork(tables: Tables, record: CallRecord): AtomicWork<InsertCallResult> {
+  const { calls } = tables;
+  const { id, providerCallId } = record.call;
+  const sameCall = providerCallId === undefined ? eq(calls.id, id) : or(eq(calls.id, id), eq(calls.providerCallId, providerCallId));
+  const duplicates = yield* rows((db) => db.select({ id: calls.id }).from(calls).where(sameCall).limit(1));
+  if (duplicates.length > 0) return { ok: false, error: { code: 'CALL_STORE_DUPLICATE', callId: id } };
+  const holders = yield* rows((db) => holderQuery(db, tables, record));
+  return { ok: false, error: { code: 'CALL_STORE_AGENT_BUSY', callId: id, activeCallId: holders[0]?.id ?? null } };
+}
+
+/**
+ * An update that violated the agent-busy index (the transaction is rolled back by then): the call
+ * holding the agent, read afresh. Any other failure is rethrown.
+ */
+export async function agentBusyOrThrow(database: Database, record: CallRecord, error: unknown): Promise<CallStoreAgentBusy> {
+  if (!isAgentBusyViolation(error)) throw error;
+  const holders = await holderQuery(database.db, database.tables, record);
+  return { code: 'CALL_STORE_AGENT_BUSY', callId: record.call.id, activeCallId: holders[0]?.id ?? null };
+}
+
+/** The other call holding the record's agent (the rows the agent-busy index covers). */
+function holderQuery(db: Database['db'], tables: Tables, record: CallRecord) {
+  const { calls } = tables;
+  const { id, companyId, agentUserId } = record.call;
+  return db
+    .select({ id: calls.id })
+    .from(calls)
+    .where(
+      and(
+        eq(calls.companyId, companyId),
+        eq(calls.agentUserId, agentUserId ?? -1),
+        sql`${calls.id} <> ${id}`,
+        sql.raw(`(${AGENT_HOLDS_CALL_SQL})`),
+      ),
+    )
+    .limit(1);
+}
+
+/**
+ * PostgreSQL names the violated index; SQLite names its columns only, and no other unique index
+ * of `calls` covers exactly these. Drizzle wraps driver errors, so the cause chain is searched.
+ */
+function isAgentBusyViolation(error: unknown): boolean {
+  for (let current: unknown = error; typeof current === 'object' && current !== null; current = (current as { cause?: unknown }).cause) {
+    const { code, constraint, message } = current as { code?: unknown; constraint?: unknown; message?: unknown };
+    if (code === '23505' && constraint === AGENT_BUSY_INDEX) return true;
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('calls.company_id, calls.agent_user_id')) return true;
+  }
+  return false;
 }
 
 function* replaceCallAgents(tables: Tables, record: CallRecord): AtomicWork<void> {

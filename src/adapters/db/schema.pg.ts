@@ -1,9 +1,11 @@
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { CallerInfo } from '../../application/ports/caller-info';
 import type { MissedBy } from '../../application/ports/call-store.port';
 import type { Call } from '../../domain/call';
 import type { RingingCall } from '../../domain/routing';
 import type { PipedriveWrite } from '../../domain/wrap-up';
+import { AGENT_BUSY_INDEX, AGENT_HOLDS_CALL_SQL } from './agent-busy-index';
 
 // Keep in step with schema.sqlite.ts: same tables, same columns, same meaning. Timestamps are epoch
 // milliseconds (bigint read as number) so repositories map rows the same way on both engines.
@@ -57,6 +59,7 @@ export const calls = pgTable(
   },
   (table) => [
     uniqueIndex('calls_provider_call_id_unique').on(table.providerCallId),
+    uniqueIndex(AGENT_BUSY_INDEX).on(table.companyId, table.agentUserId).where(sql.raw(AGENT_HOLDS_CALL_SQL)),
     index('calls_company_state_idx').on(table.companyId, table.state),
     index('calls_state_ringing_at_idx').on(table.state, table.ringingAt),
     index('calls_state_logged_ended_at_idx').on(table.state, table.isCallLogged, table.endedAt),

@@ -1,9 +1,11 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import type { CallerInfo } from '../../application/ports/caller-info';
 import type { MissedBy } from '../../application/ports/call-store.port';
 import type { Call } from '../../domain/call';
 import type { RingingCall } from '../../domain/routing';
 import type { PipedriveWrite } from '../../domain/wrap-up';
+import { AGENT_BUSY_INDEX, AGENT_HOLDS_CALL_SQL } from './agent-busy-index';
 
 // Keep in step with schema.pg.ts: same tables, same columns, same meaning. Timestamps are epoch
 // milliseconds on both engines so repositories map rows the same way.
@@ -61,6 +63,9 @@ export const calls = sqliteTable(
   },
   (table) => [
     uniqueIndex('calls_provider_call_id_unique').on(table.providerCallId),
+    // One call per agent at a time, enforced by the database so that two instances racing (two
+    // dials, a dial and an answer) cannot both commit. Mirrors `holdsAgent` (call-record.ts).
+    uniqueIndex(AGENT_BUSY_INDEX).on(table.companyId, table.agentUserId).where(sql.raw(AGENT_HOLDS_CALL_SQL)),
     index('calls_company_state_idx').on(table.companyId, table.state),
     index('calls_state_ringing_at_idx').on(table.state, table.ringingAt),
     index('calls_state_logged_ended_at_idx').on(table.state, table.isCallLogged, table.endedAt),

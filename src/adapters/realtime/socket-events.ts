@@ -58,6 +58,7 @@ export const windowCallViewSchema = z.object({
   }),
   personId: z.number().nullable(),
   dealId: z.number().nullable(),
+  newContactName: z.string().nullable(),
   wrapUp: z.object({ status: z.enum(['pending', 'saved', 'failed']), savedItems: z.array(z.string()), error: z.string().nullable() }).nullable(),
 });
 export type WindowCallView = z.infer<typeof windowCallViewSchema>;

@@ -22,6 +22,7 @@ export function toWindowCallView(view: CallView, wrapUp: WrapUpStatus | null): W
     caller: toCallerLookup(view),
     personId: view.personId,
     dealId: view.dealId,
+    newContactName: view.newContactName,
     wrapUp,
   };
 }

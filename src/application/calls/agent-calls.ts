@@ -1,3 +1,4 @@
+import { holdsAgent } from '../ports/call-record';
 import type { StoredCall } from '../ports/call-store.port';
 import type { CallDeps } from './call-deps';
 
@@ -6,9 +7,7 @@ import type { CallDeps } from './call-deps';
  * store (shared by every instance) rather than from presence, so all instances agree on who is busy.
  */
 export function isHeldBy(stored: StoredCall, userId: number): boolean {
-  const { call } = stored;
-  if (call.agentUserId !== userId) return false;
-  return call.state === 'connected' || (call.direction === 'outbound' && (call.state === 'idle' || call.state === 'ringing'));
+  return stored.call.agentUserId === userId && holdsAgent(stored);
 }
 
 /** Agents of the company holding a call. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
+import { placeOutboundCall } from './place-outbound-call';
 import { ACME, ADA, GLOBEX, GRACE, HANK, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './calls-test-harness';
 import { receiveInboundCall } from './receive-inbound-call';
 
@@ -38,6 +39,19 @@ describe('answerCall', () => {
     expect(ada.ok).toBe(true);
     expect(grace).toEqual({ ok: false, error: { code: 'ROUTING_CALL_ALREADY_CLAIMED', claimedByUserId: ADA.userId } });
     expect((await h.calls.get(ACME, callId))?.call).toMatchObject({ state: 'connected', agentUserId: ADA.userId });
+  });
+
+  it("refuses an answer racing the agent's own dial: exactly one of the two gets the agent", async () => {
+    const { h, callId } = await ringingCall();
+    const [dialled, answered] = await Promise.all([
+      placeOutboundCall(h.deps, { companyId: ACME, agentUserId: ADA.userId, tabId: 'ada-1', number: '+14155550199', source: 'dial_pad' }),
+      answerCall(h.deps, { companyId: ACME, userId: ADA.userId, tabId: 'ada-1', callId }),
+    ]);
+    expect([dialled.ok, answered.ok].filter(Boolean)).toHaveLength(1);
+    const loser = dialled.ok ? answered : dialled;
+    expect(loser).toMatchObject({ ok: false, error: { code: 'CALL_AGENT_BUSY' } });
+    const held = (await h.calls.listActiveCalls(ACME)).filter((s) => s.call.agentUserId === ADA.userId && s.call.state !== 'ringing');
+    expect(held).toHaveLength(1);
   });
 
   it("lets exactly one of an agent's two tabs win", async () => {

@@ -31,7 +31,9 @@ type Decision = Result<{ readonly stopRingingFor: readonly StopRingingTarget[] }
 /**
  * First answer wins, across agents and across one agent's tabs: the claim is a compare-and-set
  * on the call's version, so of two simultaneous answers exactly one commits and the other gets
- * ROUTING_CALL_ALREADY_CLAIMED. A repeated answer from the winning tab succeeds again.
+ * ROUTING_CALL_ALREADY_CLAIMED. A repeated answer from the winning tab succeeds again. An agent
+ * holds one call at a time: the call store refuses an answer racing the agent's own dial, which
+ * then gets CALL_AGENT_BUSY.
  */
 export async function answerCall(deps: Deps, input: AnswerCallInput): Promise<AnswerCallResult> {
   const { companyId, userId, tabId, callId } = input;
@@ -54,6 +56,8 @@ export async function answerCall(deps: Deps, input: AnswerCallInput): Promise<An
       kind: 'save',
       record: { ...stored, call: answered.call, ringing: claimed.ringing, agentTabId: tabId },
       result: { ok: true, stopRingingFor: claimed.stopRingingFor },
+      // The check above is advisory: a dial of this agent committed since (any instance).
+      ifAgentBusy: (activeCallId) => ({ ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId } }),
     };
   });
   if (!outcome.found) return { ok: false, error: { code: 'CALL_NOT_FOUND', callId } };

@@ -20,6 +20,7 @@ export function toCallView(record: CallRecord, options: { gracePeriodMs: number;
     agentTabId: record.agentTabId,
     personId: call.personId ?? null,
     dealId: call.dealId ?? null,
+    newContactName: call.newContactName ?? null,
     timestamps: call.timestamps,
     durationSeconds: callDurationSeconds(call, options.now),
     caller: record.caller,

@@ -25,3 +25,4 @@ export { getCallHistory, type CallHistoryPage } from './get-call-history';
 export { resumeActiveCall, type ResumeActiveCallResult } from './resume-active-call';
 export { selectCallContact, type SelectCallContactInput, type SelectCallContactResult } from './select-call-contact';
 export { lookUpCaller } from './look-up-caller';
+export { linkCreatedPerson, type DeliveredWrite } from './link-created-person';

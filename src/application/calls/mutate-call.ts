@@ -1,4 +1,4 @@
-import type { CallRecord, StoredCall } from '../ports/call-store.port';
+import type { CallRecord, CallStoreAgentBusy, CallStoreVersionConflict, StoredCall } from '../ports/call-store.port';
 import type { EnqueueResult, OutboxEntryInput } from '../ports/outbox-store.port';
 import type { CallDeps } from './call-deps';
 
@@ -11,6 +11,12 @@ export type CallMutation<R> =
       /** Outbox entries committed in the same unit of work as the record. */
       readonly enqueue?: readonly OutboxEntryInput[];
       readonly result: R;
+      /**
+       * The result when the store refuses the record because its agent holds another call (a
+       * dial and an answer raced). Only changes that give a call to an agent can meet this; for
+       * the others it would be a bug, and it throws.
+       */
+      readonly ifAgentBusy?: (activeCallId: string) => R;
     };
 
 export type MutateCallOutcome<R> =
@@ -56,12 +62,30 @@ export async function mutateCall<R>(
       if (committed.ok) {
         return { found: true, result: mutation.result, stored: committed.stored, isSaved: true, enqueued: committed.enqueued };
       }
+      const busy = agentBusyOutcome(mutation, committed.error, stored);
+      if (busy !== undefined) return busy;
       continue;
     }
     const updated = await deps.calls.update(mutation.record, stored.version);
     if (updated.ok) return { found: true, result: mutation.result, stored: updated.stored, isSaved: true };
+    const busy = agentBusyOutcome(mutation, updated.error, stored);
+    if (busy !== undefined) return busy;
   }
   throw new Error(`call store contention: gave up after ${MAX_ATTEMPTS} version conflicts`);
+}
+
+/**
+ * The store's refusal as the use case's result, kept unsaved. Undefined means "read and decide
+ * again": a version conflict, or a holder that was already gone when the store looked it up.
+ */
+function agentBusyOutcome<R>(
+  mutation: Extract<CallMutation<R>, { kind: 'save' }>,
+  error: CallStoreVersionConflict | CallStoreAgentBusy,
+  stored: StoredCall,
+): MutateCallOutcome<R> | undefined {
+  if (error.code !== 'CALL_STORE_AGENT_BUSY' || error.activeCallId === null) return undefined;
+  if (mutation.ifAgentBusy === undefined) throw new Error(`call ${error.callId} would hold an agent who holds call ${error.activeCallId}`);
+  return { found: true, result: mutation.ifAgentBusy(error.activeCallId), stored, isSaved: false };
 }
 
 /** Loads a call of a company by id. */

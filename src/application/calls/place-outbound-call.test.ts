@@ -76,6 +76,42 @@ describe('placeOutboundCall', () => {
     expect(await place(h, { number: UNKNOWN_NUMBER })).toEqual({ ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId: first.call.id } });
   });
 
+  it('of two dials by one agent at the same moment, exactly one is placed: the other is told the agent is busy', async () => {
+    const h = createCallsHarness();
+    // Both pass the busy check before either stores its call: the store decides.
+    const results = await Promise.all([place(h), place(h, { number: UNKNOWN_NUMBER })]);
+    const placed = results.filter((result) => result.ok);
+    expect(placed).toHaveLength(1);
+    const winner = expectOk(placed[0] as (typeof results)[number]);
+    expect(results.find((result) => !result.ok)).toEqual({ ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId: winner.call.id } });
+    expect(h.telephony.commands).toHaveLength(1);
+  });
+
+  it('ends the call as failed when the provider throws something unexpected, so the agent can dial again', async () => {
+    const h = createCallsHarness();
+    h.telephony.failNextPlaceCall(new Error('socket hang up'));
+    const result = await place(h);
+    expect(result).toEqual({ ok: false, error: { code: 'CALL_TELEPHONY_FAILED', callId: 'call-1', retryable: false } });
+    expect((await h.calls.get(ACME, 'call-1'))?.call).toMatchObject({ state: 'ended', outcome: 'failed', failureReason: 'unexpected_error' });
+    expect(h.notifier.messages.at(-1)).toMatchObject({ type: 'call_updated', call: { id: 'call-1', state: 'ended' } });
+    expect(h.logger.lines).toContainEqual(expect.objectContaining({ level: 'error', message: expect.stringContaining('unexpectedly') }));
+    expect(expectOk(await place(h, { number: UNKNOWN_NUMBER })).call.state).toBe('idle');
+  });
+
+  it('hangs up the provider leg when something fails after the provider placed the call', async () => {
+    const h = createCallsHarness();
+    const notified = h.deps.notifier.callUpdated.bind(h.deps.notifier);
+    let failures = 1;
+    h.deps.notifier.callUpdated = async (...args) => {
+      if (failures-- > 0) throw new Error('socket layer down');
+      return notified(...args);
+    };
+    const result = await place(h);
+    expect(result).toMatchObject({ ok: false, error: { code: 'CALL_TELEPHONY_FAILED', retryable: false } });
+    expect((await h.calls.get(ACME, 'call-1'))?.call).toMatchObject({ state: 'ended', outcome: 'failed' });
+    expect(h.telephony.commands.at(-1)).toEqual({ type: 'hang_up', providerCallId: 'fake-1' });
+  });
+
   it('stores the call as failed when the provider refuses it', async () => {
     const h = createCallsHarness();
     h.telephony.failNextPlaceCall(new TelephonyError({ kind: 'unavailable', message: 'down', retryable: true }));

@@ -1,6 +1,7 @@
 import { applyCallEvent, createCall, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import { normalizePhoneNumber } from '@/domain/phone';
+import type { CallRecord } from '../ports/call-store.port';
 import type { CallerInfo } from '../ports/caller-info';
 import type { CallView } from '../ports/call-view';
 import type { CallSettings } from '../ports/company-settings.port';
@@ -13,6 +14,7 @@ import { toCallView } from './call-view';
 import { announceCallChange } from './end-unanswered-call';
 import { defaultCallLink, lookUpCalledPerson, lookUpCaller } from './look-up-caller';
 import { callLoader, mutateCall, type CallMutation } from './mutate-call';
+import { tellProvider } from './tell-provider';
 
 export interface PlaceOutboundCallInput {
   readonly companyId: number;
@@ -64,8 +66,8 @@ export async function placeOutboundCall(deps: Deps, input: PlaceOutboundCallInpu
 
   const caller = await lookUpOutbound(deps, input, normalized.e164, settings);
   const call = newOutboundCall(deps, input, normalized.e164, settings, caller);
-  const inserted = await deps.calls.insert({ call, ringing: null, agentTabId: input.tabId, caller, missedBy: null, isCallLogged: false });
-  if (!inserted.ok) throw new Error('a freshly generated call id already exists');
+  const inserted = await insertHeldCall(deps, { call, ringing: null, agentTabId: input.tabId, caller, missedBy: null, isCallLogged: false });
+  if (!inserted.ok) return inserted;
   deps.logger.info({ callId: call.id, companyId, agentUserId, to: lastDigits(call.remoteNumber), source: input.source }, 'placing outbound call');
 
   try {
@@ -81,9 +83,26 @@ export async function placeOutboundCall(deps: Deps, input: PlaceOutboundCallInpu
     await deps.notifier.callUpdated(companyId, [agentUserId], view);
     return { ok: true, call: view };
   } catch (error) {
-    if (!(error instanceof TelephonyError)) throw error;
+    // Whatever went wrong, the stored call must not stay idle: it would keep the agent busy.
     return failPlacedCall(deps, call, error);
   }
+}
+
+/** Tries the held-call insert again when the call that held the agent ended meanwhile. */
+const INSERT_ATTEMPTS = 3;
+
+/**
+ * Stores the new call. The busy check before it is only advisory: two dials (or a dial and an
+ * answer) on different instances both pass it, and the store's agent-busy index lets one win.
+ */
+async function insertHeldCall(deps: Deps, record: CallRecord): Promise<Result<object, CallAgentBusyError>> {
+  for (let attempt = 1; attempt <= INSERT_ATTEMPTS; attempt += 1) {
+    const inserted = await deps.calls.insert(record);
+    if (inserted.ok) return { ok: true };
+    if (inserted.error.code === 'CALL_STORE_DUPLICATE') throw new Error('a freshly generated call id already exists');
+    if (inserted.error.activeCallId !== null) return { ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId: inserted.error.activeCallId } };
+  }
+  throw new Error(`call store contention: the agent's calls kept changing during ${INSERT_ATTEMPTS} inserts`);
 }
 
 async function lookUpOutbound(deps: Deps, input: PlaceOutboundCallInput, e164: string, settings: CallSettings): Promise<CallerInfo> {
@@ -127,15 +146,25 @@ async function rememberProviderCallId(deps: Deps, call: Call, providerCallId: st
   return outcome.stored;
 }
 
-async function failPlacedCall(deps: Deps, call: Call, error: TelephonyError): Promise<PlaceOutboundCallResult> {
+/**
+ * The provider refused (`TelephonyError`) or something unexpected failed after the call was
+ * stored: the call ends as failed, which frees the agent, and the window hears both ways (the
+ * error answer and `call:updated`). A provider leg that was already started is hung up.
+ */
+async function failPlacedCall(deps: Deps, call: Call, error: unknown): Promise<PlaceOutboundCallResult> {
   const now = deps.clock.now();
+  const isRefusal = error instanceof TelephonyError;
+  const reason = isRefusal ? error.kind : 'unexpected_error';
   const outcome = await mutateCall(deps, callLoader(deps, call.companyId, call.id), (stored): CallMutation<undefined> => {
-    const failed = applyCallEvent(stored.call, { type: 'fail', reason: error.kind }, now);
+    const failed = applyCallEvent(stored.call, { type: 'fail', reason }, now);
     return failed.ok
       ? { kind: 'save', record: { ...stored, call: failed.call }, result: undefined }
       : { kind: 'keep', result: undefined };
   });
   if (outcome.found) await announceCallChange(deps, outcome.stored);
-  deps.logger.warn({ callId: call.id, companyId: call.companyId, kind: error.kind }, 'provider refused to place a call');
-  return { ok: false, error: { code: 'CALL_TELEPHONY_FAILED', callId: call.id, retryable: error.retryable } };
+  const providerCallId = outcome.found ? outcome.stored.call.providerCallId : undefined;
+  if (providerCallId !== undefined) await tellProvider(deps, { callId: call.id, action: 'hang_up' }, () => deps.telephony.hangUp(providerCallId));
+  if (isRefusal) deps.logger.warn({ callId: call.id, companyId: call.companyId, kind: error.kind }, 'provider refused to place a call');
+  else deps.logger.error({ callId: call.id, companyId: call.companyId, err: error }, 'placing a call failed unexpectedly; the call is ended as failed');
+  return { ok: false, error: { code: 'CALL_TELEPHONY_FAILED', callId: call.id, retryable: isRefusal ? error.retryable : false } };
 }

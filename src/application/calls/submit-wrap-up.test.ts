@@ -3,7 +3,9 @@ import type { WrapUp } from '@/domain/wrap-up';
 import type { UnitOfWork } from '../ports/unit-of-work.port';
 import { answerCall } from './answer-call';
 import { ACME, ADA, GRACE, KNOWN_NUMBER, SHARED_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness, expectOk } from './calls-test-harness';
+import { getCallHistory } from './get-call-history';
 import { hangUpCall } from './hang-up-call';
+import { linkCreatedPerson } from './link-created-person';
 import { logAbandonedCalls } from './log-abandoned-calls';
 import { receiveInboundCall } from './receive-inbound-call';
 import { submitWrapUp } from './submit-wrap-up';
@@ -66,6 +68,22 @@ describe('submitWrapUp', () => {
     expectOk(await submitWrapUp(h.deps, { companyId: ACME, userId: ADA.userId, wrapUp: wrapUp(callId, { kind: 'create_contact', name: 'New Person' }) }));
     expect(await queued(h, callId)).toEqual(['create_person:person', 'create_call_log:call_log', 'create_note:person_note']);
     expect(await h.preferences.get(ACME, UNKNOWN_NUMBER)).toBeUndefined();
+  });
+
+  it('create contact: the history names the call by the typed name at once, and links the person once delivered', async () => {
+    const { h, callId } = await endedCall(UNKNOWN_NUMBER);
+    const result = expectOk(await submitWrapUp(h.deps, { companyId: ACME, userId: ADA.userId, wrapUp: wrapUp(callId, { kind: 'create_contact', name: '  Carla Diaz ' }) }));
+    expect(result.call).toMatchObject({ newContactName: 'Carla Diaz', personId: null });
+    const history = await getCallHistory(h.deps, { companyId: ACME, userId: ADA.userId });
+    expect(history.calls[0]).toMatchObject({ id: callId, newContactName: 'Carla Diaz' });
+
+    const delivered = (key: string, resultId: number | string | undefined) => linkCreatedPerson(h.deps, { companyId: ACME, callId, idempotencyKey: key, resultId });
+    expect(await delivered(`call:${callId}:call_log`, 4711)).toBe(false);
+    expect(await delivered(`call:${callId}:person`, 777)).toBe(true);
+    expect((await h.calls.get(ACME, callId))?.call).toMatchObject({ personId: 777, newContactName: 'Carla Diaz' });
+    // Delivered again (a reconciled retry): the person already linked stays.
+    expect(await delivered(`call:${callId}:person`, 778)).toBe(false);
+    expect((await h.calls.get(ACME, callId))?.call.personId).toBe(777);
   });
 
   it('queues the writes exactly once when submitted twice (double click, second tab)', async () => {

@@ -105,15 +105,16 @@ function contextFor(stored: StoredCall, action: WrapUpAction) {
   return personName === undefined ? {} : { personName };
 }
 
-/** The call shows what the agent chose in the history. */
-function chosenLink(action: WrapUpAction): { personId?: number; dealId?: number } {
+/** The call shows what the agent chose in the history (a new contact by its name, at once). */
+function chosenLink(action: WrapUpAction): { personId?: number; dealId?: number; newContactName?: string } {
   switch (action.kind) {
     case 'notes_to_deal':
       return { dealId: action.dealId };
     case 'notes_to_contact':
       return { personId: action.personId };
-    case 'hang_up':
     case 'create_contact':
+      return { newContactName: action.name.trim() };
+    case 'hang_up':
       return {};
   }
 }

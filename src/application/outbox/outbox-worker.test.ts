@@ -111,6 +111,8 @@ describe('outbox worker', () => {
     expect(await outbox.findByKey('call:c1:call_log')).toMatchObject({ status: 'delivered', result: { id: 101 } });
     expect(await worker.wrapUpStatusForCall('c1')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
     expect(changes.map((c) => c.change)).toEqual(['delivered', 'delivered', 'delivered']);
+    // The new person's id goes with the news, so the call can be linked to it.
+    expect(changes[0]).toMatchObject({ idempotencyKey: personWrite.idempotencyKey, resultId: 100 });
   });
 
   it('keeps later writes of a call waiting while an earlier one is retried, without holding up other calls', async () => {

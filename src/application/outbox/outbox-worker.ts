@@ -15,6 +15,8 @@ export interface OutboxStatusChange {
   /** delivered / retry scheduled / failed for one write, or `requeued` by `retry(callId)`. */
   readonly change: 'delivered' | 'retry' | 'failed' | 'requeued';
   readonly idempotencyKey: string | null;
+  /** delivered: what Pipedrive answered with (e.g. the id of the person a write created). */
+  readonly resultId?: number | string;
 }
 
 export type OutboxStatusListener = (change: OutboxStatusChange) => void;
@@ -115,7 +117,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (outcome.kind === 'failed') logger?.error(fields, 'outbox write failed');
       else logger?.warn(fields, 'outbox write will be retried');
     }
-    notify({ callId: entry.callId, companyId: entry.companyId, actingUserId: entry.actingUserId, change: outcome.kind, idempotencyKey: entry.idempotencyKey });
+    const resultId = outcome.kind === 'delivered' ? { resultId: outcome.result.id } : {};
+    notify({ callId: entry.callId, companyId: entry.companyId, actingUserId: entry.actingUserId, change: outcome.kind, idempotencyKey: entry.idempotencyKey, ...resultId });
     return true;
   }
 

@@ -49,8 +49,19 @@ export interface CallStoreDuplicate extends DomainFailure<'CALL_STORE_DUPLICATE'
   readonly callId: string;
 }
 
-export type InsertCallResult = Result<{ readonly stored: StoredCall }, CallStoreDuplicate>;
-export type UpdateCallResult = Result<{ readonly stored: StoredCall }, CallStoreVersionConflict>;
+/**
+ * The call would hold its agent (`holdsAgent`) while another call of theirs already does: two
+ * dials, or a dial and an answer, raced. Enforced by the store itself (a partial unique index in
+ * the database), so it holds across app instances, where a check before the write cannot.
+ */
+export interface CallStoreAgentBusy extends DomainFailure<'CALL_STORE_AGENT_BUSY'> {
+  readonly callId: string;
+  /** The call holding the agent; null when it stopped holding them meanwhile (worth a retry). */
+  readonly activeCallId: string | null;
+}
+
+export type InsertCallResult = Result<{ readonly stored: StoredCall }, CallStoreDuplicate | CallStoreAgentBusy>;
+export type UpdateCallResult = Result<{ readonly stored: StoredCall }, CallStoreVersionConflict | CallStoreAgentBusy>;
 
 export interface AgentCallsQuery {
   readonly companyId: number;
@@ -65,13 +76,17 @@ export interface AgentCallsQuery {
  * `isMissedCallOf`, `isActiveCall`), which SQL adapters mirror.
  */
 export interface CallStore {
-  /** Stores a new call at version 1. Duplicate when `call.id` or `call.providerCallId` exists. */
+  /**
+   * Stores a new call at version 1. Duplicate when `call.id` or `call.providerCallId` exists;
+   * agent busy when the call holds its agent and another call already does.
+   */
   insert(record: CallRecord): Promise<InsertCallResult>;
 
   /**
    * Replaces the call if its stored version is still `expectedVersion` (compare-and-set, e.g.
    * `UPDATE ... WHERE id = ? AND version = ?`), returning it at `expectedVersion + 1`; otherwise
-   * a version conflict. First-answer-wins across instances relies on this.
+   * a version conflict. First-answer-wins across instances relies on this. Agent busy when the
+   * new record holds its agent and another call already does (nothing is written).
    */
   update(record: CallRecord, expectedVersion: number): Promise<UpdateCallResult>;
 

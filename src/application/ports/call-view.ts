@@ -20,6 +20,8 @@ export interface CallView {
   readonly agentTabId: string | null;
   readonly personId: number | null;
   readonly dealId: number | null;
+  /** A contact created at wrap-up, by the name the agent typed (see `Call.newContactName`). */
+  readonly newContactName: string | null;
   readonly timestamps: CallTimestamps;
   /** Talk time so far (connected) or in total (ended). */
   readonly durationSeconds: number;

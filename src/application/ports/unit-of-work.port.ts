@@ -1,5 +1,5 @@
 import type { Result } from '@/domain/errors';
-import type { CallRecord, CallStoreVersionConflict, StoredCall } from './call-store.port';
+import type { CallRecord, CallStoreAgentBusy, CallStoreVersionConflict, StoredCall } from './call-store.port';
 import type { EnqueueResult, OutboxEntryInput } from './outbox-store.port';
 
 /** A call update and the Pipedrive writes it causes: both happen, or neither. */
@@ -11,7 +11,7 @@ export interface CallChanges {
 
 export type CommitCallChangesResult = Result<
   { readonly stored: StoredCall; readonly enqueued: EnqueueResult },
-  CallStoreVersionConflict
+  CallStoreVersionConflict | CallStoreAgentBusy
 >;
 
 /**
@@ -24,6 +24,7 @@ export type CommitCallChangesResult = Result<
  *   BEGIN
  *     UPDATE calls SET ..., version = version + 1 WHERE id = ? AND version = ?
  *     -- 0 rows: ROLLBACK and return CALL_STORE_VERSION_CONFLICT (nothing enqueued)
+ *     -- agent-busy index violated: ROLLBACK and return CALL_STORE_AGENT_BUSY
  *     INSERT INTO outbox ... ON CONFLICT (idempotency_key) DO NOTHING   -- per entry, in order
  *   COMMIT
  *

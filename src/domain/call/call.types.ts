@@ -50,6 +50,11 @@ export interface Call {
   readonly localNumber?: string;
   readonly personId?: number;
   readonly dealId?: number;
+  /**
+   * The name the agent typed for a contact created at wrap-up: the call shows it from then on,
+   * while Pipedrive's person (and so `personId`) only exists once the outbox delivered it.
+   */
+  readonly newContactName?: string;
   readonly state: CallState;
   readonly outcome?: CallOutcome;
   readonly endedBy?: CallEndedBy;

@@ -51,12 +51,13 @@ export function recordBusyInboundCall(
 /** Attaches the Pipedrive person/deal found (or chosen) for the call; no state change. */
 export function linkCallToContact(
   call: Call,
-  link: { readonly personId?: number; readonly dealId?: number },
+  link: { readonly personId?: number; readonly dealId?: number; readonly newContactName?: string },
 ): Call {
   return {
     ...call,
     ...(link.personId === undefined ? {} : { personId: link.personId }),
     ...(link.dealId === undefined ? {} : { dealId: link.dealId }),
+    ...(link.newContactName === undefined ? {} : { newContactName: link.newContactName }),
   };
 }
 

@@ -101,10 +101,14 @@ export function buildWrapUp(
   }
 }
 
-/** The name to show for a call: the chosen person, the only match, else null (unknown caller). */
+/**
+ * The name to show for a call: the chosen person, the contact created at wrap-up, the only match,
+ * else null (unknown caller).
+ */
 export function callerName(call: CallView, choice: ContactChoice = NO_CHOICE): string | null {
-  const match = matchOf(call, choice.personId ?? call.personId) ?? (call.caller.matches.length === 1 ? call.caller.matches[0] : null);
-  const name = match?.person.name.trim();
+  const chosen = matchOf(call, choice.personId ?? call.personId);
+  const match = chosen ?? (call.newContactName ? null : call.caller.matches.length === 1 ? call.caller.matches[0] : null);
+  const name = match?.person.name.trim() ?? call.newContactName?.trim();
   return name ? name : null;
 }
 

@@ -28,6 +28,14 @@ describe('call display', () => {
     expect(callWho(callView())).toBe('+44 20 7946 0958');
   });
 
+  it('names a past call by the contact created at its wrap-up, before and after Pipedrive gave its id', () => {
+    const wrapped = callView({ state: 'wrapped_up', newContactName: ' Carla Diaz ' });
+    expect(callWho(wrapped)).toBe('Carla Diaz');
+    expect(callWho({ ...wrapped, personId: 77 })).toBe('Carla Diaz');
+    // The agent said the caller is new: a loose match on the number does not name the call.
+    expect(callWho(withMatches(wrapped, [match(1, 'Ann', [], { quality: 'trailing_digits' })]))).toBe('Carla Diaz');
+  });
+
   it('shows the time for today and the day before that (fixed time zone)', () => {
     const now = Date.UTC(2026, 2, 12, 15, 0);
     const options = { locale: 'en-GB', timeZone: 'UTC' };

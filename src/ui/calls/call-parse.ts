@@ -128,6 +128,7 @@ export function parseCallView(value: unknown): CallView | null {
     durationSeconds: typeof duration === 'number' && Number.isFinite(duration) && duration > 0 ? Math.floor(duration) : 0,
     caller: parseCaller(value.caller, remoteNumber),
     personId: id(value.personId),
+    newContactName: text(value.newContactName) ?? null,
     dealId: id(value.dealId),
     wrapUp: parseWrapUp(value.wrapUp),
   };

@@ -59,6 +59,8 @@ export interface CallView {
   caller: CallerLookup;
   personId: number | null;
   dealId: number | null;
+  /** A contact created at wrap-up, by its typed name (shown before Pipedrive's person exists). */
+  newContactName: string | null;
   wrapUp: WrapUpView | null;
 }
 

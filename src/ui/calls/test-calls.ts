@@ -30,6 +30,7 @@ export function callView(overrides: Partial<CallView> = {}): CallView {
     caller: { number: { e164: '+442079460958', display: '+44 20 7946 0958' }, matches: [], remembered: null },
     personId: null,
     dealId: null,
+    newContactName: null,
     wrapUp: null,
     ...overrides,
   };

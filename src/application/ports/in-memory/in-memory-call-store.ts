@@ -1,9 +1,10 @@
 import type { EpochMillis } from '@/domain/call';
-import { isActiveCall, isCallOfAgent, isMissedCallOf } from '../call-record';
+import { holdsAgent, isActiveCall, isCallOfAgent, isMissedCallOf } from '../call-record';
 import type {
   AgentCallsQuery,
   CallRecord,
   CallStore,
+  CallStoreAgentBusy,
   InsertCallResult,
   StoredCall,
   UpdateCallResult,
@@ -20,6 +21,8 @@ export class InMemoryCallStore implements CallStore {
       this.calls.has(id) ||
       (providerCallId !== undefined && this.findByProviderCallIdNow(providerCallId) !== undefined);
     if (isDuplicate) return { ok: false, error: { code: 'CALL_STORE_DUPLICATE', callId: id } };
+    const busy = this.agentBusyFor(record);
+    if (busy !== undefined) return { ok: false, error: busy };
     const stored = { ...record, version: 1 };
     this.calls.set(id, stored);
     return { ok: true, stored };
@@ -35,6 +38,8 @@ export class InMemoryCallStore implements CallStore {
     if (current === undefined || current.version !== expectedVersion) {
       return { ok: false, error: { code: 'CALL_STORE_VERSION_CONFLICT', callId: record.call.id, expectedVersion } };
     }
+    const busy = this.agentBusyFor(record);
+    if (busy !== undefined) return { ok: false, error: busy };
     const stored = { ...record, version: expectedVersion + 1 };
     this.calls.set(record.call.id, stored);
     return { ok: true, stored };
@@ -102,6 +107,16 @@ export class InMemoryCallStore implements CallStore {
 
   private missedOf(companyId: number, userId: number): StoredCall[] {
     return this.all().filter((s) => s.call.companyId === companyId && isMissedCallOf(s, userId));
+  }
+
+  /** What the database's agent-busy index does: another call already holds the record's agent. */
+  private agentBusyFor(record: CallRecord): CallStoreAgentBusy | undefined {
+    if (!holdsAgent(record)) return undefined;
+    const { id, companyId, agentUserId } = record.call;
+    const holder = this.all().find(
+      (s) => s.call.id !== id && s.call.companyId === companyId && s.call.agentUserId === agentUserId && holdsAgent(s),
+    );
+    return holder === undefined ? undefined : { code: 'CALL_STORE_AGENT_BUSY', callId: id, activeCallId: holder.call.id };
   }
 
   private findByProviderCallIdNow(providerCallId: string): StoredCall | undefined {

@@ -1,0 +1,102 @@
+/**
+ * Migration 0004 (the agent-busy index) on a database that already holds "ghost" calls: an agent
+ * held by several calls at once, as the bugs it fixes could leave behind. The upgrade must not
+ * fail to start the app; all but the newest held call of each agent end as failed.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import BetterSqlite3 from 'better-sqlite3';
+import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
+import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createCallPersistence } from '../../src/adapters/db/call-persistence';
+import { openDatabase } from '../../src/adapters/db/database';
+import { makeCall, makeRecord } from './calls-store-contract';
+import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
+
+const COMPANY = 5;
+const AGENT = 11;
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** The engine's migrations as they were before 0004 (journal cut after 0003). */
+function migrationsBefore0004(engine: 'sqlite' | 'pg'): string {
+  const source = fileURLToPath(new URL(`../../src/adapters/db/migrations/${engine}`, import.meta.url));
+  const folder = mkdtempSync(join(tmpdir(), `caller-migrations-${engine}-`));
+  cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
+  cpSync(source, folder, { recursive: true });
+  const journalPath = join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx <= 3) }));
+  return folder;
+}
+
+/** Three outbound calls holding one agent (oldest first), and a call of another agent. */
+const GHOSTS = [
+  { id: 'ghost-old', agent: AGENT, createdAt: 1_000, state: 'idle' },
+  { id: 'ghost-mid', agent: AGENT, createdAt: 2_000, state: 'ringing' },
+  { id: 'live', agent: AGENT, createdAt: 3_000, state: 'connected' },
+  { id: 'colleague', agent: 12, createdAt: 1_500, state: 'idle' },
+] as const;
+
+const INSERT = `insert into calls (id, company_id, direction, state, agent_user_id, created_at, is_call_logged, version, call)
+  values ($1, $2, 'outbound', $3, $4, $5, false, 1, $6)`;
+
+function ghostParameters(ghost: (typeof GHOSTS)[number]) {
+  const call = makeCall(ghost.id, { companyId: COMPANY, direction: 'outbound', state: ghost.state, agentUserId: ghost.agent, timestamps: { createdAt: ghost.createdAt } });
+  return [ghost.id, COMPANY, ghost.state, ghost.agent, ghost.createdAt, JSON.stringify(call)];
+}
+
+async function expectUpgraded(databaseUrl: string): Promise<void> {
+  const database = openDatabase(databaseUrl);
+  cleanups.push(() => database.close());
+  await database.migrate();
+  const { callStore } = createCallPersistence(database);
+  const state = async (id: string) => (await callStore.get(COMPANY, id))?.call;
+  expect(await state('ghost-old')).toMatchObject({ state: 'ended', outcome: 'failed', endedBy: 'system', timestamps: { endedAt: 1_000 } });
+  expect(await state('ghost-mid')).toMatchObject({ state: 'ended', outcome: 'failed' });
+  expect(await state('live')).toMatchObject({ state: 'connected' });
+  expect(await state('colleague')).toMatchObject({ state: 'idle' });
+  expect((await callStore.listActiveCalls(COMPANY)).map((stored) => stored.call.id).sort()).toEqual(['colleague', 'live']);
+  // The index is in place: the agent is busy with the live call.
+  const dial = makeRecord(makeCall('new-dial', { companyId: COMPANY, direction: 'outbound', state: 'idle', agentUserId: AGENT }));
+  expect(await callStore.insert(dial)).toEqual({ ok: false, error: { code: 'CALL_STORE_AGENT_BUSY', callId: 'new-dial', activeCallId: 'live' } });
+}
+
+describe('migration 0004 over calls already holding an agent twice', () => {
+  it('SQLite: ends all but the newest held call of each agent, then builds the index', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'caller-upgrade-'));
+    cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
+    const file = join(directory, 'app.db');
+    const client = new BetterSqlite3(file);
+    migrateSqlite(drizzleSqlite(client), { migrationsFolder: migrationsBefore0004('sqlite') });
+    const insert = client.prepare(INSERT.replace(/\$\d/g, '?'));
+    for (const ghost of GHOSTS) {
+      const [id, company, state, agent, createdAt, call] = ghostParameters(ghost);
+      insert.run(id, company, state, agent, createdAt, call);
+    }
+    client.close();
+    await expectUpgraded(`file:${file}`);
+  });
+
+  it('PostgreSQL: the same', async () => {
+    if (!(await isPostgresReachable())) throw new Error(POSTGRES_UNREACHABLE);
+    const schema = `caller_upgrade_${Date.now().toString(36)}`;
+    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 1, options: `-c search_path=${schema}` });
+    cleanups.push(async () => {
+      await pool.query(`drop schema if exists "${schema}" cascade`);
+      await pool.end();
+    });
+    await pool.query(`create schema "${schema}"`);
+    await migratePg(drizzlePg(pool), { migrationsFolder: migrationsBefore0004('pg'), migrationsSchema: schema });
+    for (const ghost of GHOSTS) await pool.query(INSERT, ghostParameters(ghost));
+    await expectUpgraded(`${POSTGRES_URL}?schema=${schema}`);
+  });
+});
