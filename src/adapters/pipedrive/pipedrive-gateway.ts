@@ -200,7 +200,9 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
   const organizationNames = new Map<string, { name: string | null; expiresAt: number }>();
 
   const oauthHttp = axios.create({ adapter: options.adapter, timeout });
-  const apiHttp: AxiosInstance = axios.create({ adapter: options.adapter, timeout });
+  // No redirects: the API answers at the account's api_domain, and with maxRedirects 0 axios uses
+  // Node's http module directly instead of wrapping every request in follow-redirects.
+  const apiHttp: AxiosInstance = axios.create({ adapter: options.adapter, timeout, maxRedirects: 0 });
   // The generated client expects the body on success; failures stay AxiosErrors with status and headers.
   apiHttp.interceptors.response.use((response) => response.data);
 
