@@ -188,6 +188,18 @@ export function describeCallPortsContract(engine: string, open: () => Promise<Ca
         expect(ids(await ports.calls.listActiveCalls(ACME)).sort()).toEqual(['connected', 'idle', 'ringing']);
       });
 
+      it('lists the calls agents hold (connected, or outbound being dialled), not ringing inbound ones', async () => {
+        await ports.calls.insert(makeRecord(makeCall('ringing-in', { state: 'ringing', agentUserId: 11 })));
+        await ports.calls.insert(makeRecord(makeCall('idle-in', { state: 'idle' })));
+        await ports.calls.insert(makeRecord(makeCall('connected-in', { state: 'connected', agentUserId: 11 })));
+        await ports.calls.insert(makeRecord(makeCall('dialling-out', { direction: 'outbound', state: 'idle', agentUserId: 12 })));
+        await ports.calls.insert(makeRecord(makeCall('ringing-out', { direction: 'outbound', state: 'ringing', agentUserId: 13 })));
+        await ports.calls.insert(makeRecord(makeCall('connected-no-agent', { state: 'connected' })));
+        await ports.calls.insert(makeRecord(endedCall('ended', T0)));
+        await ports.calls.insert(makeRecord(makeCall('other-company', { companyId: GLOBEX, state: 'connected', agentUserId: 11 })));
+        expect(ids(await ports.calls.listCallsHeldByAgents(ACME)).sort()).toEqual(['connected-in', 'dialling-out', 'ringing-out']);
+      });
+
       it('lists ringing calls of every company, oldest ringing first, up to the limit', async () => {
         await ports.calls.insert(makeRecord(makeCall('r2', { timestamps: { createdAt: T0, ringingAt: T0 + 2 } })));
         await ports.calls.insert(makeRecord(makeCall('r1', { companyId: GLOBEX, timestamps: { createdAt: T0, ringingAt: T0 + 1 } })));

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { isMissedCall, type EpochMillis } from '@/domain/call';
 import type {
   AgentCallsQuery,
@@ -72,6 +72,12 @@ export class DrizzleCallStore implements CallStore {
       and(eq(calls.companyId, companyId), inArray(calls.state, ['idle', 'ringing', 'connected'])),
       [asc(calls.createdAt), asc(calls.id)],
     );
+  }
+
+  async listCallsHeldByAgents(companyId: number): Promise<StoredCall[]> {
+    const { calls } = this.tables;
+    const held = or(eq(calls.state, 'connected'), and(eq(calls.direction, 'outbound'), inArray(calls.state, ['idle', 'ringing'])));
+    return this.select(and(eq(calls.companyId, companyId), isNotNull(calls.agentUserId), held), [asc(calls.createdAt), asc(calls.id)]);
   }
 
   async listRingingCalls(limit: number): Promise<StoredCall[]> {

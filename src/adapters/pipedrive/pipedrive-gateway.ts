@@ -132,6 +132,8 @@ const organizationSchema = z.object({ id: z.number().int(), name: z.string().nul
 const ORGANIZATION_IDS_PER_REQUEST = 100;
 const ORGANIZATION_CACHE_TTL_MS = 10 * 60 * 1000;
 const ORGANIZATION_CACHE_MAX_ENTRIES = 10_000;
+/** Client objects kept per (API domain, access token); one account holds one token at a time. */
+const API_CLIENTS_MAX_ENTRIES = 5_000;
 
 function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
@@ -140,6 +142,17 @@ function chunk<T>(items: T[], size: number): T[][] {
 }
 
 const cursorSchema = z.object({ additional_data: z.object({ next_cursor: z.string().nullish() }).nullish() });
+
+// Response schemas are built once: zod 4 compiles a schema on its first parse, so a schema made
+// per request would be compiled again for every request (the screen-pop's hot path).
+const currentUserResponse = z.object({ data: userSchema });
+const personListResponse = cursorSchema.extend({ data: z.array(personSchema).nullish() });
+const personSearchResponse = z.object({ data: z.object({ items: z.array(searchItemSchema).nullish() }).nullish() });
+const personResponse = z.object({ data: personSchema });
+const organizationListResponse = z.object({ data: z.array(organizationSchema).nullish() });
+const dealListResponse = z.object({ data: z.array(dealSchema).nullish() });
+const createdIdResponse = z.object({ data: z.object({ id: z.number().int() }) });
+const createdCallLogResponse = z.object({ data: z.object({ id: z.union([z.string(), z.number()]).transform(String) }) });
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
@@ -187,7 +200,9 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
   const organizationNames = new Map<string, { name: string | null; expiresAt: number }>();
 
   const oauthHttp = axios.create({ adapter: options.adapter, timeout });
-  const apiHttp: AxiosInstance = axios.create({ adapter: options.adapter, timeout });
+  // No redirects: the API answers at the account's api_domain, and with maxRedirects 0 axios uses
+  // Node's http module directly instead of wrapping every request in follow-redirects.
+  const apiHttp: AxiosInstance = axios.create({ adapter: options.adapter, timeout, maxRedirects: 0 });
   // The generated client expects the body on success; failures stay AxiosErrors with status and headers.
   apiHttp.interceptors.response.use((response) => response.data);
 
@@ -206,7 +221,22 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     return api;
   }
 
+  // The client objects of a token, reused while it is valid: building seven API objects and two
+  // configurations per request cost more than the sandbox's own answer. A refreshed token gets new
+  // ones; the map is bounded (cleared when full) like the other caches here.
+  const apisByToken = new Map<string, Apis>();
+
   function apisFor(access: Pick<AccessGrant, 'accessToken' | 'apiDomain'>): Apis {
+    const key = `${access.apiDomain} ${access.accessToken}`;
+    const known = apisByToken.get(key);
+    if (known !== undefined) return known;
+    if (apisByToken.size >= API_CLIENTS_MAX_ENTRIES) apisByToken.clear();
+    const apis = buildApis(access);
+    apisByToken.set(key, apis);
+    return apis;
+  }
+
+  function buildApis(access: Pick<AccessGrant, 'accessToken' | 'apiDomain'>): Apis {
     const v1Config = new v1.Configuration({ accessToken: access.accessToken, basePath: `${access.apiDomain}/api/v1` });
     const v2Config = new v2.Configuration({ accessToken: access.accessToken, basePath: `${access.apiDomain}/api/v2` });
     return {
@@ -267,7 +297,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     async getUserForGrant(grant: Pick<TokenGrant, 'accessToken' | 'apiDomain'>): Promise<PipedriveUser> {
       try {
         const response = await apisFor(grant).users.getCurrentUser();
-        return toUser(parse(z.object({ data: userSchema }), response, 'current user').data);
+        return toUser(parse(currentUserResponse, response, 'current user').data);
       } catch (error) {
         throw toPipedriveError(error, 'current user');
       }
@@ -275,14 +305,14 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
 
     async getCurrentUser(key: AccountKey): Promise<PipedriveUser> {
       const response = await read(key, 'current user', (apis) => apis.users.getCurrentUser());
-      return toUser(parse(z.object({ data: userSchema }), response, 'current user').data);
+      return toUser(parse(currentUserResponse, response, 'current user').data);
     },
 
     async listPersons(key: AccountKey, page: { cursor?: string | null; limit: number }): Promise<Page<PipedrivePerson>> {
       const response = await read(key, 'list persons', (apis) =>
         apis.persons.getPersons({ limit: page.limit, cursor: page.cursor ?? undefined, sort_by: 'id', sort_direction: 'asc' }),
       );
-      const body = parse(cursorSchema.extend({ data: z.array(personSchema).nullish() }), response, 'list persons');
+      const body = parse(personListResponse, response, 'list persons');
       return { items: (body.data ?? []).map(toPerson), nextCursor: body.additional_data?.next_cursor ?? null };
     },
 
@@ -301,7 +331,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
           limit: search.limit,
         }),
       );
-      const body = parse(z.object({ data: z.object({ items: z.array(searchItemSchema).nullish() }).nullish() }), response, 'search persons');
+      const body = parse(personSearchResponse, response, 'search persons');
       return (body.data?.items ?? []).map(({ item }) => ({
         id: item.id,
         name: item.name ?? '',
@@ -313,7 +343,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
 
     async getPerson(key: AccountKey, id: number): Promise<PipedrivePerson> {
       const response = await read(key, 'get person', (apis) => apis.persons.getPerson({ id }));
-      return toPerson(parse(z.object({ data: personSchema }), response, 'get person').data);
+      return toPerson(parse(personResponse, response, 'get person').data);
     },
 
     /**
@@ -333,7 +363,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
         const response = await read(key, 'list organizations', (apis) =>
           apis.organizations.getOrganizations({ ids: batch.join(','), limit: ORGANIZATION_IDS_PER_REQUEST }),
         );
-        const found = parse(z.object({ data: z.array(organizationSchema).nullish() }), response, 'list organizations').data ?? [];
+        const found = parse(organizationListResponse, response, 'list organizations').data ?? [];
         const foundNames = new Map(found.map((org) => [org.id, org.name ?? null] as const));
         if (organizationNames.size + batch.length > ORGANIZATION_CACHE_MAX_ENTRIES) organizationNames.clear();
         for (const id of batch) {
@@ -349,7 +379,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
       const response = await read(key, 'list deals', (apis) =>
         apis.deals.getDeals({ person_id: filter.personId, status: filter.status, limit: filter.limit ?? 100 }),
       );
-      const body = parse(z.object({ data: z.array(dealSchema).nullish() }), response, 'list deals');
+      const body = parse(dealListResponse, response, 'list deals');
       return (body.data ?? []).map((deal) => ({
         id: deal.id,
         title: deal.title ?? '',
@@ -401,22 +431,22 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
 
     async addPerson(key: AccountKey, person: v2.AddPersonRequest): Promise<PipedrivePerson> {
       const response = await write(key, 'add person', (apis) => apis.persons.addPerson({ AddPersonRequest: person }));
-      return toPerson(parse(z.object({ data: personSchema }), response, 'add person').data);
+      return toPerson(parse(personResponse, response, 'add person').data);
     },
 
     async addNote(key: AccountKey, note: v1.AddNoteRequest): Promise<{ id: number }> {
       const response = await write(key, 'add note', (apis) => apis.notes.addNote({ AddNoteRequest: note }));
-      return parse(z.object({ data: z.object({ id: z.number().int() }) }), response, 'add note').data;
+      return parse(createdIdResponse, response, 'add note').data;
     },
 
     async addCallLog(key: AccountKey, callLog: v1.AddCallLogRequest): Promise<{ id: string }> {
       const response = await write(key, 'add call log', (apis) => apis.callLogs.addCallLog({ AddCallLogRequest: callLog }));
-      return parse(z.object({ data: z.object({ id: z.union([z.string(), z.number()]).transform(String) }) }), response, 'add call log').data;
+      return parse(createdCallLogResponse, response, 'add call log').data;
     },
 
     async addActivity(key: AccountKey, activity: v2.AddActivityRequest): Promise<{ id: number }> {
       const response = await write(key, 'add activity', (apis) => apis.activities.addActivity({ AddActivityRequest: activity }));
-      return parse(z.object({ data: z.object({ id: z.number().int() }) }), response, 'add activity').data;
+      return parse(createdIdResponse, response, 'add activity').data;
     },
   };
 }

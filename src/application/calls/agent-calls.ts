@@ -12,7 +12,7 @@ export function isHeldBy(stored: StoredCall, userId: number): boolean {
 
 /** Agents of the company holding a call. */
 export async function findBusyUserIds(deps: Pick<CallDeps, 'calls'>, companyId: number): Promise<Set<number>> {
-  const active = await deps.calls.listActiveCalls(companyId);
+  const active = await deps.calls.listCallsHeldByAgents(companyId);
   const busy = new Set<number>();
   for (const stored of active) {
     const { agentUserId } = stored.call;
@@ -27,8 +27,8 @@ export async function findHeldCall(
   companyId: number,
   userId: number,
 ): Promise<StoredCall | undefined> {
-  const active = await deps.calls.listActiveCalls(companyId);
-  return active.find((stored) => isHeldBy(stored, userId));
+  const held = await deps.calls.listCallsHeldByAgents(companyId);
+  return held.find((stored) => isHeldBy(stored, userId));
 }
 
 /** Everyone a change of the call concerns: its agent, and every agent it rang. */

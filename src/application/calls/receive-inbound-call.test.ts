@@ -74,6 +74,33 @@ describe('receiveInboundCall', () => {
     expect(h.notifier.receivedBy(GLOBEX, HANK.userId)).toEqual([]);
   });
 
+  it('starts the lookup of a call naming the agent by id before the database reads, with that agent\'s account', async () => {
+    const h = harnessWithEveryoneOnline();
+    const searchesWhenPresenceRead: number[] = [];
+    const presence = h.deps.presence;
+    const deps = {
+      ...h.deps,
+      presence: {
+        listAvailableSessions: (companyId: number) => {
+          searchesWhenPresenceRead.push(h.crm.searches.length);
+          return presence.listAvailableSessions(companyId);
+        },
+      },
+    };
+    const result = await receiveInboundCall(deps, { companyId: ACME, from: KNOWN_NUMBER, source: 'webhook', agent: String(GRACE.userId) });
+    expect(result).toMatchObject({ kind: 'ringing', ringingUserIds: [GRACE.userId], call: { personId: 501, caller: { status: 'matched' } } });
+    expect(searchesWhenPresenceRead).toEqual([1]);
+    expect(h.crm.searches.map((search) => search.account)).toEqual([{ companyId: ACME, userId: GRACE.userId }]);
+    expect(h.crm.dealRequests).toHaveLength(1);
+  });
+
+  it('looks the caller up again with the company\'s account when the agent named by id is not there', async () => {
+    const h = harnessWithEveryoneOnline();
+    const result = await inbound(h, { agent: String(HANK.userId) });
+    expect(result).toMatchObject({ kind: 'missed', reason: 'agent_not_found', call: { personId: 501, caller: { status: 'matched' } } });
+    expect(h.crm.searches.map((search) => search.account)).toContainEqual({ companyId: ACME });
+  });
+
   it("never rings another company's agent named by id", async () => {
     const h = harnessWithEveryoneOnline();
     const result = await inbound(h, { agent: String(HANK.userId) });

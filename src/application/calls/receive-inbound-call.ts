@@ -52,10 +52,13 @@ type Deps = Pick<
  */
 export async function receiveInboundCall(deps: Deps, input: ReceiveInboundCallInput): Promise<ReceiveInboundCallResult> {
   const { companyId } = input;
+  // Settings are cached per company; the early lookup needs the company's region.
+  const settings = await deps.settings.get(companyId);
+  const early = startEarlyLookup(deps, input, settings);
+  if (early !== undefined) await yieldToEventLoop();
   // Independent reads at once (the caller waits on the line): a duplicate only wastes the others.
-  const [duplicate, settings, sessions, busy] = await Promise.all([
+  const [duplicate, sessions, busy] = await Promise.all([
     findDuplicate(deps, input),
-    deps.settings.get(companyId),
     deps.presence.listAvailableSessions(companyId),
     findBusyUserIds(deps, companyId),
   ]);
@@ -68,11 +71,14 @@ export async function receiveInboundCall(deps: Deps, input: ReceiveInboundCallIn
     : routed.decision.kind === 'ring'
       ? routed.decision.agents[0]?.userId
       : routed.decision.missedByUserIds[0];
-  const caller = await lookUpCaller(deps, {
-    account: { companyId, ...(lookupUserId === undefined ? {} : { userId: lookupUserId }) },
-    number: input.from,
-    defaultRegion: settings.defaultRegion,
-  });
+  const caller =
+    early !== undefined && early.userId === lookupUserId
+      ? await early.caller
+      : await lookUpCaller(deps, {
+          account: { companyId, ...(lookupUserId === undefined ? {} : { userId: lookupUserId }) },
+          number: input.from,
+          defaultRegion: settings.defaultRegion,
+        });
   const newCall = toNewCall(deps, input, settings, caller);
   const now = deps.clock.now();
 
@@ -87,6 +93,35 @@ export async function receiveInboundCall(deps: Deps, input: ReceiveInboundCallIn
   const reason: InboundMissedReason = routed.ok && routed.decision.kind === 'missed' ? routed.decision.reason : 'agent_not_found';
   const unanswered = applyCallEvent(createCall(newCall, now), { type: 'no_answer' }, now);
   return recordMissed(deps, settings, mustApply(unanswered), caller, { scope: 'company' }, reason);
+}
+
+/**
+ * The caller lookup (a Pipedrive round trip) is the longest step of a screen-pop. When the webhook
+ * names the agent by user id, that agent is who the routing will pick (or report as missed by) and
+ * whose account the lookup uses, so the lookup starts before the database reads instead of after
+ * them. If the routing picks someone else after all (the agent is offline), this result is not
+ * used and the lookup runs again for the right account; it only warmed the cache.
+ */
+function startEarlyLookup(
+  deps: Deps,
+  input: ReceiveInboundCallInput,
+  settings: CallSettings,
+): { readonly userId: number; readonly caller: Promise<CallerInfo> } | undefined {
+  const agent = input.agent?.trim() ?? '';
+  if (!/^[1-9][0-9]{0,15}$/.test(agent)) return undefined;
+  const userId = Number(agent);
+  const caller = lookUpCaller(deps, { account: { companyId: input.companyId, userId }, number: input.from, defaultRegion: settings.defaultRegion });
+  // Never left unobserved when it goes unused (lookUpCaller reports failures as a status anyway).
+  caller.catch(() => undefined);
+  return { userId, caller };
+}
+
+/**
+ * Lets the early lookup put its request on the wire before the database reads: with SQLite those
+ * run synchronously and would otherwise all go first. One turn of the event loop.
+ */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 async function findDuplicate(

@@ -99,6 +99,13 @@ export interface CallStore {
   /** The company's calls in state idle, ringing or connected (`isActiveCall`). */
   listActiveCalls(companyId: number): Promise<StoredCall[]>;
 
+  /**
+   * The company's calls an agent holds (`isHeldBy` in application/calls/agent-calls.ts): connected,
+   * or outbound being dialled. Ringing inbound calls are left out: the busy check of every inbound
+   * call reads this, and a company's ringing calls can be many.
+   */
+  listCallsHeldByAgents(companyId: number): Promise<StoredCall[]>;
+
   /** Inbound calls in state ringing, any company, oldest `ringingAt` first (timeout recovery). */
   listRingingCalls(limit: number): Promise<StoredCall[]>;
 

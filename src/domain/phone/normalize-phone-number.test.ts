@@ -3,6 +3,16 @@ import { displayPhoneNumber, hasInternationalPrefix, normalizePhoneNumber } from
 import type { RegionCode } from './phone.types';
 
 describe('normalizePhoneNumber', () => {
+  it('reads the same digits again per region, however often they were read before (results are reused)', () => {
+    for (let round = 0; round < 2; round += 1) {
+      expect(normalizePhoneNumber('020 7946 0958', 'GB')).toMatchObject({ ok: true, e164: '+442079460958' });
+      expect(normalizePhoneNumber('020 7946 0958', 'DE')).toMatchObject({ ok: true, e164: '+492079460958' });
+      expect(normalizePhoneNumber('020 7946 0958')).toMatchObject({ ok: false });
+    }
+    const reused = normalizePhoneNumber('020 7946 0958', 'GB');
+    expect(Object.isFrozen(reused)).toBe(true);
+  });
+
   const formats: Array<[raw: string, region: RegionCode, e164: string]> = [
     // US: brackets, dashes, dots, spaces, leading +1, IDD from the US is 011
     ['(415) 555-0134', 'US', '+14155550134'],

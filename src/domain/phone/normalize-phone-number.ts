@@ -10,6 +10,25 @@ export function normalizePhoneNumber(
   raw: string,
   defaultRegion?: RegionCode,
 ): NormalizePhoneNumberResult {
+  const key = `${defaultRegion ?? ''} ${raw}`;
+  const known = recentResults.get(key);
+  if (known !== undefined) return known;
+  const result = Object.freeze(normalizeUncached(raw, defaultRegion));
+  if (recentResults.size >= RECENT_RESULTS_MAX_ENTRIES) recentResults.clear();
+  recentResults.set(key, result);
+  return result;
+}
+
+/**
+ * Parsing and formatting cost tens of microseconds per number, and a screen-pop reads the same
+ * numbers several times (the caller's for the search terms, the matching and the stored call; the
+ * persons' phones again on the next call): results are kept, bounded. Pure and frozen, so sharing
+ * them is safe.
+ */
+const recentResults = new Map<string, NormalizePhoneNumberResult>();
+const RECENT_RESULTS_MAX_ENTRIES = 5_000;
+
+function normalizeUncached(raw: string, defaultRegion: RegionCode | undefined): NormalizePhoneNumberResult {
   const parsed = parsePossible(raw, defaultRegion) ?? parseDoubleZeroAsInternational(raw);
   if (parsed === undefined) return { ok: false, error: { code: 'PHONE_INVALID', raw } };
   return { ok: true, ...describe(parsed) };

@@ -58,6 +58,14 @@ export class InMemoryCallStore implements CallStore {
     return this.all().filter((s) => s.call.companyId === companyId && isActiveCall(s));
   }
 
+  async listCallsHeldByAgents(companyId: number): Promise<StoredCall[]> {
+    return this.all().filter((s) => {
+      const { call } = s;
+      if (call.companyId !== companyId || call.agentUserId === null) return false;
+      return call.state === 'connected' || (call.direction === 'outbound' && (call.state === 'idle' || call.state === 'ringing'));
+    });
+  }
+
   async listRingingCalls(limit: number): Promise<StoredCall[]> {
     return this.all()
       .filter((s) => s.call.state === 'ringing')
