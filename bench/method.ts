@@ -30,8 +30,9 @@ export const BENCH_METHOD = `
   every webhook goes to the instance the agent is *not* on. Calls ring for an hour (no timeouts
   mid-run). RSS: \`VmRSS\` of the app process(es) with all agents connected, largest of before and
   after the webhooks.
-- **Caller lookup**: one instance, 105 agents of one bench company; 50 screen-pops of 50 different
-  international numbers (uncached), then the same 50 again (cached). Sandbox requests are counted
+- **Caller lookup**: one instance, 200 agents of one bench company, sandbox seeded with 1,000
+  persons; 100 warm-up screen-pops (not counted: a running server's code is JIT-compiled), then
+  50 screen-pops of 50 other international numbers (uncached), then the same 50 again (cached). Sandbox requests are counted
   and timed inside the sandbox's HTTP server (Node's \`http.server.request.start\` /
   \`response.finish\` diagnostics channels); app time = screen-pop (webhook sent → ring) minus the time
   the sandbox spent serving that screen-pop's requests.
