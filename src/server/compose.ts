@@ -19,6 +19,7 @@ import {
   toCallView,
   type CallDeps,
   type DeliveredWrite,
+  type LogAbandonedCallsResult,
   type ReceiveInboundCallInput,
 } from '../application/calls';
 import {
@@ -26,7 +27,9 @@ import {
   randomIdGenerator,
   systemClock,
 } from '../application/ports/in-memory';
-import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type CompanySettings, type OutboxStore, type UnitOfWork } from '../application/ports';
+import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type CompanySettings, type OutboxStore, type Timers, type UnitOfWork } from '../application/ports';
+import { watchEndedCalls } from './ended-calls-watch';
+import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep';
 import { createCallPersistence } from '../adapters/db/call-persistence';
 import { DrizzleCompanySettings } from '../adapters/db/company-settings-store';
 import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
@@ -247,6 +250,13 @@ const OVERDUE_RINGING_SWEEP_MS = 60_000;
 /** Cross-instance ring timeouts: a call of an instance that died mid-ring ends at most this late. */
 const DUE_RINGING_SWEEP_MS = 5_000;
 const ABANDONED_CALLS_SWEEP_MS = 30_000;
+/** A call that just ended is logged this soon (calls ending together share one pass). */
+const SWEEP_SOON_MS = 200;
+/** Sweep timers never keep the process alive on their own. */
+const unrefTimers: Timers = {
+  setTimeout: (callback, delayMs) => setTimeout(callback, delayMs).unref(),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
 
 interface StartCallsOptions {
   config: AppConfig;
@@ -286,10 +296,13 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     return stored?.call.outcome === 'cancelled' ? 'caller_hung_up' : 'missed';
   };
 
+  // The automatic-log sweep starts below, once the use cases it runs have their ports.
+  let automaticLogSweep: PeriodicSweep | undefined;
+  const watched = watchEndedCalls(ports, () => automaticLogSweep?.runSoon());
   const deps: CallDeps = {
-    calls: ports.calls,
+    calls: watched.calls,
     outbox: ports.outbox,
-    unitOfWork: ports.unitOfWork,
+    unitOfWork: watched.unitOfWork,
     preferences: ports.preferences,
     crm: createCrmDirectory({ gateway: pipedrive, accounts }),
     presence: createSocketAgentPresence(realtime.io),
@@ -319,38 +332,29 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     applyProviderCallUpdate(deps, update).catch((error: unknown) => log.error({ err: error }, 'provider call update failed'));
   });
 
-  let stopped = false;
-  const timers: NodeJS.Timeout[] = [];
-  const every = (name: string, delayMs: (result: unknown) => number, run: () => Promise<unknown>) => {
-    const tick = () => {
-      run().then(
-        (result) => schedule(delayMs(result)),
-        (error: unknown) => {
-          log.error({ err: error, sweep: name }, 'call sweep failed');
-          schedule(delayMs(undefined));
-        },
-      );
-    };
-    const schedule = (ms: number) => {
-      if (stopped) return;
-      const timer = setTimeout(tick, ms);
-      timer.unref();
-      timers.push(timer);
-      if (timers.length > 8) timers.splice(0, timers.length - 8);
-    };
-    tick();
-  };
-  every('expire overdue ringing', () => OVERDUE_RINGING_SWEEP_MS, () => expireOverdueRinging(deps));
-  // One indexed query (calls.state, ringing_at) per period on every instance; timers stay the fast path.
-  every('expire due ringing', () => DUE_RINGING_SWEEP_MS, () => expireDueRinging(deps));
-  every(
+  const sweep = <R>(name: string, delayAfter: (result: R | undefined) => number, run: () => Promise<R>) =>
+    startPeriodicSweep({
+      run,
+      delayAfter,
+      onError: (error) => log.error({ err: error, sweep: name }, 'call sweep failed'),
+      soonDelayMs: SWEEP_SOON_MS,
+      timers: unrefTimers,
+      now: Date.now,
+    });
+  const sweeps = [
+    sweep('expire overdue ringing', () => OVERDUE_RINGING_SWEEP_MS, () => expireOverdueRinging(deps)),
+    // One indexed query (calls.state, ringing_at) per period on every instance; timers stay the fast path.
+    sweep('expire due ringing', () => DUE_RINGING_SWEEP_MS, () => expireDueRinging(deps)),
+  ];
+  automaticLogSweep = sweep(
     'log abandoned calls',
-    (result) => {
-      const dueAt = (result as { nextDueAt?: number } | undefined)?.nextDueAt;
+    (result: LogAbandonedCallsResult | undefined) => {
+      const dueAt = result?.nextDueAt;
       return dueAt === undefined ? ABANDONED_CALLS_SWEEP_MS : Math.min(ABANDONED_CALLS_SWEEP_MS, Math.max(1_000, dueAt - Date.now()));
     },
     () => logAbandonedCalls(deps),
   );
+  sweeps.push(automaticLogSweep);
 
   realtime.onWindowConnected((socket) =>
     sendCatchUpOnConnect(
@@ -395,8 +399,7 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     retryWrapUp: (callId) => ports.retryWrapUp(callId),
     overview,
     async stop() {
-      stopped = true;
-      for (const timer of timers) clearTimeout(timer);
+      for (const running of sweeps) running.stop();
       controlCenter.close();
       unsubscribe();
       ringTimeouts.stop();

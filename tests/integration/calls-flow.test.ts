@@ -125,6 +125,14 @@ function callApi(userId: number, path: string, options: { method?: string; body?
 async function json<T>(response: Response): Promise<T> {
   return (await response.json()) as T;
 }
+/** The call logs Pipedrive (the sandbox) holds for a number, as either end of the call. */
+async function callLogsOf(number: string): Promise<Array<{ outcome: string }>> {
+  const response = await fetch(`${harness.sandbox.url}/__sandbox/state?include=callLogs`);
+  const { data } = (await response.json()) as { data: { callLogs: Array<{ outcome: string; from_phone_number?: string | null; to_phone_number: string }> } };
+  const digits = (text: string | null | undefined) => (text ?? '').replace(/\D/g, '');
+  return data.callLogs.filter((log) => digits(log.to_phone_number) === digits(number) || digits(log.from_phone_number) === digits(number));
+}
+
 const errorCode = async (response: Response) => (await json<{ error: { code: string } }>(response)).error.code;
 
 let windowSequence = 0;
@@ -357,6 +365,9 @@ describe('inbound calls from the Control Center', () => {
     await waitForEvent(tab, 'call:ringing', isCall(ack.callId));
     expect(await waitForEvent(tab, 'call:stop-ringing', (p) => p.callId === ack.callId, 'the ring timeout')).toEqual({ callId: ack.callId, reason: 'missed' });
     await waitForEvent(tab, 'missed:count', (p) => p.unseenCount === before.unseenCount + 1);
+    // Logged in Pipedrive as soon as it is missed, not at the automatic-log sweep's next period (30 s).
+    const logs = await waitFor(() => callLogsOf('+14155550180'), (found) => found.length > 0, 'the missed call in Pipedrive', 3_000);
+    expect(logs).toEqual([expect.objectContaining({ outcome: 'no_answer' })]);
 
     const missed = await json<{ items: WindowCall[]; unseenCount: number }>(await callApi(agentB, '/api/calls/missed'));
     expect(missed.unseenCount).toBe(before.unseenCount + 1);
