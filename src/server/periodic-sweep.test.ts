@@ -99,6 +99,28 @@ describe('startPeriodicSweep', () => {
     sweep.stop();
   });
 
+  it('treats a pass that throws at once like one that rejects', async () => {
+    const clock = new FakeClock(0);
+    const errors: unknown[] = [];
+    let passes = 0;
+    const sweep = startPeriodicSweep<number>({
+      run: () => {
+        passes += 1;
+        throw new Error('not even started');
+      },
+      delayAfter: () => 1_000,
+      onError: (error) => errors.push(error),
+      soonDelayMs: SOON_MS,
+      timers: clock,
+      now: () => clock.now(),
+    });
+    await flush();
+    expect(errors).toEqual([new Error('not even started')]);
+    await clock.advance(1_000);
+    expect(passes).toBe(2);
+    sweep.stop();
+  });
+
   it('does nothing more once stopped', async () => {
     const { clock, finishPass, passes, sweep } = sweepOnFakeClock();
     sweep.stop();

@@ -42,8 +42,7 @@ export function startPeriodicSweep<R>(options: PeriodicSweepOptions<R>): Periodi
     dueAt = Number.POSITIVE_INFINITY;
     isRunning = true;
     isWanted = false;
-    options
-      .run()
+    started(options.run)
       .then(
         (result) => options.delayAfter(result),
         (error: unknown) => {
@@ -72,4 +71,13 @@ export function startPeriodicSweep<R>(options: PeriodicSweepOptions<R>): Periodi
       timer = undefined;
     },
   };
+}
+
+/** The pass as a promise: one that throws before returning one is reported like one that rejects. */
+function started<R>(run: () => Promise<R>): Promise<R> {
+  try {
+    return run();
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
