@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../db/account-repository';
-import { openDatabase, type Database } from '../db/database';
-import { createTokenCipher } from '../session/token-cipher';
+import type { AccountRepository } from '../db/account-repository';
+import type { Database } from '../db/database';
+import { installAda, openAccounts } from './installed-account.fixture';
 import { createPipedriveGateway } from './pipedrive-gateway';
 
 /**
@@ -13,6 +13,7 @@ import { createPipedriveGateway } from './pipedrive-gateway';
  */
 describe('Pipedrive gateway: request timeout', () => {
   let database: Database;
+  let accounts: AccountRepository;
   let server: Server;
   let received: string[];
 
@@ -20,8 +21,7 @@ describe('Pipedrive gateway: request timeout', () => {
     received = [];
     server = createServer((req) => received.push(`${req.method} ${req.url}`)); // never answers
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    database = openDatabase('file::memory:');
-    await database.migrate();
+    ({ database, accounts } = await openAccounts());
   });
   afterEach(async () => {
     server.closeAllConnections();
@@ -31,12 +31,8 @@ describe('Pipedrive gateway: request timeout', () => {
 
   it('gives up on a write after timeoutMs with a retryable "no response" error', async () => {
     const apiDomain = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const accounts = createAccountRepository(database.db, database.tables, createTokenCipher('unit-test-session-secret-long-enough!!'));
     const key = { companyId: 42, userId: 7 };
-    await accounts.install({
-      ...key, name: 'Ada', email: 'ada@example.test', companyName: 'Acme', apiDomain, scopes: 'base',
-      tokens: { accessToken: 'access-1', refreshToken: 'refresh-1', accessTokenExpiresAt: Date.now() + 3_600_000 },
-    });
+    await installAda(accounts, { key, apiDomain, accessTokenExpiresAt: Date.now() + 3_600_000 });
     const gateway = createPipedriveGateway({
       oauthUrl: apiDomain, clientId: 'id', clientSecret: 'secret', redirectUri: 'http://app.test/cb', accounts, logger: pino({ level: 'silent' }), timeoutMs: 150,
     });

@@ -1,9 +1,9 @@
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAccountRepository, type AccountRepository } from '../db/account-repository';
-import { openDatabase, type Database } from '../db/database';
-import { createTokenCipher } from '../session/token-cipher';
+import type { AccountRepository } from '../db/account-repository';
+import type { Database } from '../db/database';
+import { installAda, openAccounts } from './installed-account.fixture';
 import { createPipedriveGateway } from './pipedrive-gateway';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import { GRANT_REUSE_MS } from './token-manager';
@@ -65,25 +65,13 @@ describe('Pipedrive gateway: tokens and retries', () => {
   let sleeps: number[];
 
   beforeEach(async () => {
-    database = openDatabase('file::memory:');
-    await database.migrate();
-    accounts = createAccountRepository(database.db, database.tables, createTokenCipher('unit-test-session-secret-long-enough!!'));
+    ({ database, accounts } = await openAccounts());
     now = 1_700_000_000_000;
     sleeps = [];
   });
   afterEach(async () => database.close());
 
-  async function install(accessTokenExpiresInMs: number) {
-    await accounts.install({
-      ...KEY,
-      name: 'Ada',
-      email: 'ada@example.test',
-      companyName: 'Acme',
-      apiDomain: API,
-      scopes: 'base',
-      tokens: { accessToken: 'access-1', refreshToken: 'refresh-1', accessTokenExpiresAt: now + accessTokenExpiresInMs },
-    });
-  }
+  const install = (accessTokenExpiresInMs: number) => installAda(accounts, { key: KEY, apiDomain: API, accessTokenExpiresAt: now + accessTokenExpiresInMs });
 
   function gateway(adapter: AxiosAdapter) {
     return createPipedriveGateway({

@@ -1,8 +1,8 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createAccountRepository, type AccountRepository } from '../db/account-repository';
-import { openDatabase, type Database } from '../db/database';
-import { createTokenCipher } from '../session/token-cipher';
+import type { AccountRepository } from '../db/account-repository';
+import type { Database } from '../db/database';
+import { installAda, openAccounts } from './installed-account.fixture';
 import type { TokenGrant } from './oauth-client';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import { createTokenManager, type TokenManagerOptions } from './token-manager';
@@ -29,20 +29,10 @@ describe('token manager: refresh lease across instances', () => {
   let sleeps: number;
 
   beforeEach(async () => {
-    database = openDatabase('file::memory:');
-    await database.migrate();
     dbNow = 1_700_000_000_000;
     sleeps = 0;
-    accounts = createAccountRepository(database.db, database.tables, createTokenCipher('unit-test-session-secret-long-enough!!'), () => dbNow);
-    await accounts.install({
-      ...KEY,
-      name: 'Ada',
-      email: 'ada@example.test',
-      companyName: 'Acme',
-      apiDomain: API,
-      scopes: 'base',
-      tokens: { accessToken: 'access-1', refreshToken: 'refresh-1', accessTokenExpiresAt: dbNow + 3_600_000 },
-    });
+    ({ database, accounts } = await openAccounts(() => dbNow));
+    await installAda(accounts, { key: KEY, apiDomain: API, accessTokenExpiresAt: dbNow + 3_600_000 });
   });
   afterEach(async () => database.close());
 
