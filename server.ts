@@ -6,12 +6,12 @@
 import 'dotenv/config';
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { ConfigError, parseConfig } from './src/server/config';
-import { startAppServer } from './src/server/app-server';
+import { ConfigError, parseConfig } from '@/server/config';
+import { startAppServer } from '@/server/app-server';
 
 // Scripts and tests may start the app in-process: `startAppServer(parseConfig(env))` → `{ url, close }`.
-export { startAppServer } from './src/server/app-server';
-export { parseConfig } from './src/server/config';
+export { startAppServer } from '@/server/app-server';
+export { parseConfig } from '@/server/config';
 
 /** Longest graceful shutdown (the outbox drain itself stops after 20 s). */
 const SHUTDOWN_LIMIT_MS = 28_000;

@@ -1,7 +1,7 @@
 import type { Frame } from 'playwright-core';
 import { openWindowFrame, type BrowserBench } from './support/browser-stack';
 import type { ResultRow } from './results-table';
-import { SEARCH_DEBOUNCE_MS } from '../src/ui/contacts/contact-search-state';
+import { SEARCH_DEBOUNCE_MS } from '@/ui/contacts/contact-search-state';
 import { formatMs, percentile } from './stats';
 
 const SEARCHES = 30;

@@ -1,5 +1,5 @@
 import Document, { Head, Html, Main, NextScript, type DocumentContext, type DocumentInitialProps } from 'next/document';
-import { CSP_NONCE_HEADER } from '../src/server/http/security-headers';
+import { CSP_NONCE_HEADER } from '@/server/http/security-headers';
 
 /**
  * Puts the page's theme on <html> in the server-rendered markup, so a dark Pipedrive never sees a

@@ -1,7 +1,7 @@
 import type { GetServerSideProps } from 'next';
-import { isControlCenterAllowed } from '../src/adapters/realtime/control-center';
-import { getAppContext } from '../src/server/app-context';
-import { ControlCenter } from '../src/ui/admin/control-center';
+import { isControlCenterAllowed } from '@/adapters/realtime/control-center';
+import { getAppContext } from '@/server/app-context';
+import { ControlCenter } from '@/ui/admin/control-center';
 
 type AdminPageProps =
   | { view: 'control-center'; token: string | null; sandboxMode: boolean }

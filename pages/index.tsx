@@ -1,8 +1,8 @@
 import type { GetServerSideProps } from 'next';
-import { AccountUnavailableError } from '../src/adapters/pipedrive/pipedrive-error';
-import { getAppContext } from '../src/server/app-context';
-import { FloatingWindowApp } from '../src/ui/floating-window-app';
-import type { FloatingWindowPageProps } from '../src/ui/page-props';
+import { AccountUnavailableError } from '@/adapters/pipedrive/pipedrive-error';
+import { getAppContext } from '@/server/app-context';
+import { FloatingWindowApp } from '@/ui/floating-window-app';
+import type { FloatingWindowPageProps } from '@/ui/page-props';
 
 /**
  * The floating window. Pipedrive loads it with `token` (signed JWT), `userId`, `companyId`, `id`

@@ -1,6 +1,6 @@
-import { createAccountRepository } from '../../src/adapters/db/account-repository';
-import { openDatabase } from '../../src/adapters/db/database';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
+import { createAccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase } from '@/adapters/db/database';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
 import type { SandboxTokens } from './sandbox-oauth';
 
 /** An agent the bench connects and rings: a Pipedrive user of one of the bench's companies. */

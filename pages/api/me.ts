@@ -1,5 +1,5 @@
-import { apiRoute } from '../../src/server/http/api-route';
-import { requireIdentity } from '../../src/server/http/identity';
+import { apiRoute } from '@/server/http/api-route';
+import { requireIdentity } from '@/server/http/identity';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

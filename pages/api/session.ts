@@ -1,6 +1,6 @@
-import { ApiError } from '../../src/server/http/api-error';
-import { apiRoute } from '../../src/server/http/api-route';
-import { PIPEDRIVE_TOKEN_HEADER } from '../../src/server/http/identity';
+import { ApiError } from '@/server/http/api-error';
+import { apiRoute } from '@/server/http/api-route';
+import { PIPEDRIVE_TOKEN_HEADER } from '@/server/http/identity';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

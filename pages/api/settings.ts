@@ -1,7 +1,7 @@
-import { apiRoute } from '../../src/server/http/api-route';
-import { canEditSettings, presentSettings, requireCompanyAdmin, settingsBodySchema } from '../../src/server/http/company-settings';
-import { requireIdentity } from '../../src/server/http/identity';
-import { parseInput } from '../../src/server/http/parse';
+import { apiRoute } from '@/server/http/api-route';
+import { canEditSettings, presentSettings, requireCompanyAdmin, settingsBodySchema } from '@/server/http/company-settings';
+import { requireIdentity } from '@/server/http/identity';
+import { parseInput } from '@/server/http/parse';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

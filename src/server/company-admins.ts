@@ -1,4 +1,4 @@
-import type { AccountKey } from '../adapters/db/account-repository';
+import type { AccountKey } from '@/adapters/db/account-repository';
 
 /** Who may change a company's settings: its Pipedrive admins. */
 export interface CompanyAdmins {

@@ -1,12 +1,12 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AxiosAdapter } from 'axios';
-import { createAccountRepository, type AccountRepository } from '../adapters/db/account-repository';
-import { openDatabase, type Database } from '../adapters/db/database';
-import { createPipedriveGateway, type PipedriveGateway } from '../adapters/pipedrive/pipedrive-gateway';
-import { attachRealtime, type RealtimeServer } from '../adapters/realtime/socket-server';
-import { verifyIframeToken, type IframeTokenResult } from '../adapters/session/iframe-token';
-import { createSessionSealer, type SessionSealer } from '../adapters/session/session-sealer';
-import { createTokenCipher } from '../adapters/session/token-cipher';
+import { createAccountRepository, type AccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import { createPipedriveGateway, type PipedriveGateway } from '@/adapters/pipedrive/pipedrive-gateway';
+import { attachRealtime, type RealtimeServer } from '@/adapters/realtime/socket-server';
+import { verifyIframeToken, type IframeTokenResult } from '@/adapters/session/iframe-token';
+import { createSessionSealer, type SessionSealer } from '@/adapters/session/session-sealer';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
 import { and, eq, or, sql } from 'drizzle-orm';
 import {
   applyProviderCallUpdate,
@@ -21,30 +21,30 @@ import {
   type DeliveredWrite,
   type LogAbandonedCallsResult,
   type ReceiveInboundCallInput,
-} from '../application/calls';
+} from '@/application/calls';
 import {
   InProcessRingTimeoutScheduler,
   randomIdGenerator,
   systemClock,
-} from '../application/ports/in-memory';
-import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type CompanySettings, type OutboxStore, type Timers, type UnitOfWork } from '../application/ports';
+} from '@/application/ports/in-memory';
+import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type CompanySettings, type OutboxStore, type Timers, type UnitOfWork } from '@/application/ports';
 import { watchEndedCalls } from './ended-calls-watch';
 import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep';
-import { createCallPersistence } from '../adapters/db/call-persistence';
-import { DrizzleCompanySettings } from '../adapters/db/company-settings-store';
+import { createCallPersistence } from '@/adapters/db/call-persistence';
+import { DrizzleCompanySettings } from '@/adapters/db/company-settings-store';
 import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
-import { createCrmDirectory } from '../adapters/pipedrive/crm-directory';
-import { createPipedriveWriter } from '../adapters/pipedrive/pipedrive-writer';
-import { createWriteReconciler } from '../adapters/pipedrive/write-reconciler';
-import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '../adapters/realtime/call-realtime';
-import { attachControlCenter, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '../adapters/realtime/control-center';
-import type { StopRingingReason, WindowCallView } from '../adapters/realtime/socket-events';
-import type { WrapUpStatus } from '../application/outbox/wrap-up-status';
-import type { OutboxWorker, RunningOutboxWorker } from '../application/outbox';
-import { toWindowCallView } from '../adapters/realtime/window-call-view';
-import { MockTelephonyProvider } from '../adapters/telephony/mock-telephony-provider';
-import { resumeActiveCall } from '../application/calls/resume-active-call';
-import { countUnseenMissedCalls } from '../application/calls/missed-call-counts';
+import { createCrmDirectory } from '@/adapters/pipedrive/crm-directory';
+import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
+import { createWriteReconciler } from '@/adapters/pipedrive/write-reconciler';
+import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '@/adapters/realtime/call-realtime';
+import { attachControlCenter, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '@/adapters/realtime/control-center';
+import type { StopRingingReason, WindowCallView } from '@/adapters/realtime/socket-events';
+import type { WrapUpStatus } from '@/application/outbox/wrap-up-status';
+import type { OutboxWorker, RunningOutboxWorker } from '@/application/outbox';
+import { toWindowCallView } from '@/adapters/realtime/window-call-view';
+import { MockTelephonyProvider } from '@/adapters/telephony/mock-telephony-provider';
+import { resumeActiveCall } from '@/application/calls/resume-active-call';
+import { countUnseenMissedCalls } from '@/application/calls/missed-call-counts';
 import type { AppConfig } from './config';
 import type { Logger } from './logger';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '@/domain/call';
-import { InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '../application/ports/in-memory';
-import type { CallRecord } from '../application/ports';
+import { InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '@/application/ports/in-memory';
+import type { CallRecord } from '@/application/ports';
 import { watchEndedCalls } from './ended-calls-watch';
 
 const T0 = Date.UTC(2026, 10, 24, 9, 0, 0);

@@ -1,4 +1,4 @@
-import type { CallStore, StoredCall, UnitOfWork } from '../application/ports';
+import type { CallStore, StoredCall, UnitOfWork } from '@/application/ports';
 
 /** An ended call with no call log queued yet: work for the automatic-log sweep (logAbandonedCalls). */
 function awaitsCallLog(stored: StoredCall): boolean {

@@ -1,4 +1,4 @@
-import type { Timers } from '../application/ports';
+import type { Timers } from '@/application/ports';
 
 export interface PeriodicSweepOptions<R> {
   /** One pass of the sweep. */

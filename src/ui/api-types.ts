@@ -3,10 +3,10 @@
  * JavaScript budget is tight, so no schema library ships to the browser. Malformed contacts are
  * dropped rather than failing the whole list.
  */
-import type { Contact, ContactPhone } from '../application/contacts/contact';
+import type { Contact, ContactPhone } from '@/application/contacts/contact';
 
 // One definition of the contact shape, shared with the server that answers with it.
-export type { Contact, ContactPhone } from '../application/contacts/contact';
+export type { Contact, ContactPhone } from '@/application/contacts/contact';
 
 export interface ContactsPage {
   items: Contact[];

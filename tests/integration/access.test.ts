@@ -7,12 +7,12 @@
 import { generateKeyPair, SignJWT } from 'jose';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../src/adapters/db/account-repository';
-import { openDatabase } from '../../src/adapters/db/database';
-import { CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '../../src/adapters/realtime/socket-events';
-import { createSessionSealer } from '../../src/adapters/session/session-sealer';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
-import { signWebhookBody } from '../../src/adapters/telephony/webhook-signature';
+import { createAccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase } from '@/adapters/db/database';
+import { CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '@/adapters/realtime/socket-events';
+import { createSessionSealer } from '@/adapters/session/session-sealer';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
+import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
 import { CLIENT_SECRET, SESSION_SECRET, cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const CONTROL_CENTER_TOKEN = 'access-control-center-token-0123456789';

@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository, type AccountRepository, type InstallAccountInput } from '../../src/adapters/db/account-repository';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
+import { createAccountRepository, type AccountRepository, type InstallAccountInput } from '@/adapters/db/account-repository';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const input = (overrides: Partial<InstallAccountInput> = {}): InstallAccountInput => ({

@@ -14,8 +14,8 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createCallPersistence } from '../../src/adapters/db/call-persistence';
-import { openDatabase } from '../../src/adapters/db/database';
+import { createCallPersistence } from '@/adapters/db/call-persistence';
+import { openDatabase } from '@/adapters/db/database';
 import { makeCall, makeRecord } from './calls-store-contract';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 

@@ -9,9 +9,9 @@
  */
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../src/adapters/db/account-repository';
-import { openDatabase } from '../../src/adapters/db/database';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
+import { createAccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase } from '@/adapters/db/database';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
 import {
   CLIENT_ID,
   CLIENT_SECRET,

@@ -7,10 +7,10 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import twilio from 'twilio';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../src/adapters/db/account-repository';
-import { openDatabase } from '../../src/adapters/db/database';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
-import { signWebhookBody } from '../../src/adapters/telephony/webhook-signature';
+import { createAccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase } from '@/adapters/db/database';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
+import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
 import { waitFor } from '../support/wait';
 import { SESSION_SECRET, cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 

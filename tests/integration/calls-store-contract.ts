@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isCallOfAgent, isMissedCallOf } from '../../src/application/ports/call-record';
-import type { CallRecord, CallStore, StoredCall } from '../../src/application/ports/call-store.port';
-import type { CallerPreferences } from '../../src/application/ports/caller-preferences.port';
-import type { OutboxEntryInput, OutboxStore } from '../../src/application/ports/outbox-store.port';
-import type { UnitOfWork } from '../../src/application/ports/unit-of-work.port';
-import type { OutboxDeliveries } from '../../src/application/outbox/outbox-deliveries.port';
-import type { Call } from '../../src/domain/call';
-import type { PipedriveWrite } from '../../src/domain/wrap-up';
+import { isCallOfAgent, isMissedCallOf } from '@/application/ports/call-record';
+import type { CallRecord, CallStore, StoredCall } from '@/application/ports/call-store.port';
+import type { CallerPreferences } from '@/application/ports/caller-preferences.port';
+import type { OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
+import type { UnitOfWork } from '@/application/ports/unit-of-work.port';
+import type { OutboxDeliveries } from '@/application/outbox/outbox-deliveries.port';
+import type { Call } from '@/domain/call';
+import type { PipedriveWrite } from '@/domain/wrap-up';
 
 /**
  * One behaviour, every implementation: the in-memory reference ports and the Drizzle ones on

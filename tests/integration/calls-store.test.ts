@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallPersistence } from '../../src/adapters/db/call-persistence';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import { InMemoryOutbox } from '../../src/application/outbox/in-memory-outbox';
-import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '../../src/application/ports/in-memory';
+import { createCallPersistence } from '@/adapters/db/call-persistence';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import { InMemoryOutbox } from '@/application/outbox/in-memory-outbox';
+import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '@/application/ports/in-memory';
 import { describeCallPortsContract, makeCall, makeRecord, type CallPorts } from './calls-store-contract';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 

@@ -5,9 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DrizzleCompanySettings, type CompanySettingsValues } from '../../src/adapters/db/company-settings-store';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import type { CallSettings } from '../../src/application/ports/company-settings.port';
+import { DrizzleCompanySettings, type CompanySettingsValues } from '@/adapters/db/company-settings-store';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import type { CallSettings } from '@/application/ports/company-settings.port';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const DEFAULTS: CallSettings = { createCallbackForMissedCalls: false, ringTimeoutMs: 25_000, wrapUpGracePeriodMs: 300_000 };

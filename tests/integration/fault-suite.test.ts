@@ -7,10 +7,10 @@
  * DEBUG_APP_OUTPUT=1 prints the app's log.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCallPersistence } from '../../src/adapters/db/call-persistence';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import type { OutboxDelivery } from '../../src/application/outbox/outbox-deliveries.port';
-import { wrapUpStatusOf } from '../../src/application/outbox/wrap-up-status';
+import { createCallPersistence } from '@/adapters/db/call-persistence';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import type { OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
+import { wrapUpStatusOf } from '@/application/outbox/wrap-up-status';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { cookiePair, installThroughSandbox, openWindow, signWindowToken, type AppAndSandbox } from './helpers/app-harness';

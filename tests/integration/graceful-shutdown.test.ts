@@ -5,7 +5,7 @@
  * graceful-shutdown.postgres.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../src/adapters/db/database';
+import { openDatabase } from '@/adapters/db/database';
 import { waitFor } from '../support/wait';
 import { cookiePair, installThroughSandbox, openWindow, sandboxControl, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 

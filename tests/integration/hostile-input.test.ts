@@ -13,8 +13,8 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTROL_CENTER_EVENTS } from '../../src/adapters/realtime/control-center';
-import { CLIENT_TO_SERVER_EVENTS, CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '../../src/adapters/realtime/socket-events';
+import { CONTROL_CENTER_EVENTS } from '@/adapters/realtime/control-center';
+import { CLIENT_TO_SERVER_EVENTS, CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '@/adapters/realtime/socket-events';
 import { cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -6,11 +6,11 @@
  */
 import { io as connectSocket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository } from '../../src/adapters/db/account-repository';
-import { openDatabase } from '../../src/adapters/db/database';
-import { CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '../../src/adapters/realtime/socket-events';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
-import { signWebhookBody } from '../../src/adapters/telephony/webhook-signature';
+import { createAccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase } from '@/adapters/db/database';
+import { CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '@/adapters/realtime/socket-events';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
+import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
 import { waitFor } from '../support/wait';
 import {
   CLIENT_SECRET,

@@ -1,14 +1,14 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository, type AccountRepository } from '../../src/adapters/db/account-repository';
-import { createCallPersistence, type CallPersistence } from '../../src/adapters/db/call-persistence';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import { createPipedriveGateway } from '../../src/adapters/pipedrive/pipedrive-gateway';
-import { createPipedriveWriter } from '../../src/adapters/pipedrive/pipedrive-writer';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
-import type { OutboxWorker } from '../../src/application/outbox/outbox-worker';
-import type { Call } from '../../src/domain/call';
-import { planWrapUpWrites } from '../../src/domain/wrap-up';
+import { createAccountRepository, type AccountRepository } from '@/adapters/db/account-repository';
+import { createCallPersistence, type CallPersistence } from '@/adapters/db/call-persistence';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import { createPipedriveGateway } from '@/adapters/pipedrive/pipedrive-gateway';
+import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
+import type { OutboxWorker } from '@/application/outbox/outbox-worker';
+import type { Call } from '@/domain/call';
+import { planWrapUpWrites } from '@/domain/wrap-up';
 import { APP, TestKit } from '../../sandbox/test/sandbox-test-kit';
 import { createTestDatabase, type TestDatabase } from '../support/database-engine';
 

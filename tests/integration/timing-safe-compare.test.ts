@@ -18,9 +18,9 @@ vi.mock('node:crypto', async (importOriginal) => {
   };
 });
 
-const { isControlCenterTokenValid } = await import('../../src/adapters/realtime/control-center');
-const { signWebhookBody, verifyWebhookSignature } = await import('../../src/adapters/telephony/webhook-signature');
-const { secretsEqual } = await import('../../src/server/http/constant-time');
+const { isControlCenterTokenValid } = await import('@/adapters/realtime/control-center');
+const { signWebhookBody, verifyWebhookSignature } = await import('@/adapters/telephony/webhook-signature');
+const { secretsEqual } = await import('@/server/http/constant-time');
 
 /** How many timingSafeEqual calls `run` made, and its result. */
 function comparisons<T>(run: () => T): { result: T; calls: number } {

@@ -16,12 +16,12 @@ import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/src/index';
-import { createAccountRepository, type AccountRepository } from '../../src/adapters/db/account-repository';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import { createOAuthClient, type OAuthClient } from '../../src/adapters/pipedrive/oauth-client';
-import { AccountUnavailableError } from '../../src/adapters/pipedrive/pipedrive-error';
-import { createTokenManager, type TokenManager } from '../../src/adapters/pipedrive/token-manager';
-import { createTokenCipher } from '../../src/adapters/session/token-cipher';
+import { createAccountRepository, type AccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import { createOAuthClient, type OAuthClient } from '@/adapters/pipedrive/oauth-client';
+import { AccountUnavailableError } from '@/adapters/pipedrive/pipedrive-error';
+import { createTokenManager, type TokenManager } from '@/adapters/pipedrive/token-manager';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 import { waitFor } from '../support/wait';
 import {

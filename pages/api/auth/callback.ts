@@ -1,13 +1,13 @@
 import type { NextApiResponse } from 'next';
 import { z } from 'zod';
-import { PipedriveError } from '../../../src/adapters/pipedrive/pipedrive-error';
-import { toRegionCode } from '../../../src/domain/phone';
-import { userRoom } from '../../../src/adapters/realtime/socket-events';
-import { ApiError } from '../../../src/server/http/api-error';
-import { apiRoute } from '../../../src/server/http/api-route';
-import { secretsEqual } from '../../../src/server/http/constant-time';
-import { escapeHtml, sendHtmlPage } from '../../../src/server/http/html-page';
-import { parseInput } from '../../../src/server/http/parse';
+import { PipedriveError } from '@/adapters/pipedrive/pipedrive-error';
+import { toRegionCode } from '@/domain/phone';
+import { userRoom } from '@/adapters/realtime/socket-events';
+import { ApiError } from '@/server/http/api-error';
+import { apiRoute } from '@/server/http/api-route';
+import { secretsEqual } from '@/server/http/constant-time';
+import { escapeHtml, sendHtmlPage } from '@/server/http/html-page';
+import { parseInput } from '@/server/http/parse';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

@@ -1,6 +1,6 @@
-import { userRoom } from '../../../src/adapters/realtime/socket-events';
-import { apiRoute } from '../../../src/server/http/api-route';
-import { resolveCaller } from '../../../src/server/http/identity';
+import { userRoom } from '@/adapters/realtime/socket-events';
+import { apiRoute } from '@/server/http/api-route';
+import { resolveCaller } from '@/server/http/identity';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

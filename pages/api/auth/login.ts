@@ -1,4 +1,4 @@
-import { apiRoute } from '../../../src/server/http/api-route';
+import { apiRoute } from '@/server/http/api-route';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

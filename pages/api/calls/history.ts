@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { getCallHistory } from '../../../src/application/calls';
-import { apiRoute } from '../../../src/server/http/api-route';
-import { presentCalls, requireAgent } from '../../../src/server/http/calls';
-import { parseInput } from '../../../src/server/http/parse';
+import { getCallHistory } from '@/application/calls';
+import { apiRoute } from '@/server/http/api-route';
+import { presentCalls, requireAgent } from '@/server/http/calls';
+import { parseInput } from '@/server/http/parse';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { parseSearchTerm, searchContacts } from '../../../src/application/contacts/search-contacts';
-import { contactsSourceFor } from '../../../src/server/contacts-source';
-import { ApiError } from '../../../src/server/http/api-error';
-import { apiRoute } from '../../../src/server/http/api-route';
-import { requireIdentity } from '../../../src/server/http/identity';
-import { parseInput } from '../../../src/server/http/parse';
+import { parseSearchTerm, searchContacts } from '@/application/contacts/search-contacts';
+import { contactsSourceFor } from '@/server/contacts-source';
+import { ApiError } from '@/server/http/api-error';
+import { apiRoute } from '@/server/http/api-route';
+import { requireIdentity } from '@/server/http/identity';
+import { parseInput } from '@/server/http/parse';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

@@ -1,7 +1,7 @@
-import { handleInboundWebhook, MAX_INBOUND_WEBHOOK_BYTES, WEBHOOK_SIGNATURE_HEADER } from '../../../src/adapters/telephony';
-import { ApiError } from '../../../src/server/http/api-error';
-import { apiRoute } from '../../../src/server/http/api-route';
-import { readRawBody } from '../../../src/server/http/calls';
+import { handleInboundWebhook, MAX_INBOUND_WEBHOOK_BYTES, WEBHOOK_SIGNATURE_HEADER } from '@/adapters/telephony';
+import { ApiError } from '@/server/http/api-error';
+import { apiRoute } from '@/server/http/api-route';
+import { readRawBody } from '@/server/http/calls';
 
 // The signature covers the exact bytes: Next must not parse the body.
 export const config = { api: { bodyParser: false } };

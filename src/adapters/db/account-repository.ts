@@ -1,5 +1,5 @@
 import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
-import type { TokenCipher } from '../session/token-cipher';
+import type { TokenCipher } from '@/adapters/session/token-cipher';
 import type { Drizzle, Tables } from './database';
 
 export type AccountStatus = 'connected' | 'disconnected';

@@ -1,10 +1,10 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
-import type { CallerInfo } from '../../application/ports/caller-info';
-import type { MissedBy } from '../../application/ports/call-store.port';
-import type { Call } from '../../domain/call';
-import type { RingingCall } from '../../domain/routing';
-import type { PipedriveWrite } from '../../domain/wrap-up';
+import type { CallerInfo } from '@/application/ports/caller-info';
+import type { MissedBy } from '@/application/ports/call-store.port';
+import type { Call } from '@/domain/call';
+import type { RingingCall } from '@/domain/routing';
+import type { PipedriveWrite } from '@/domain/wrap-up';
 import { AGENT_BUSY_INDEX, AGENT_HOLDS_CALL_SQL } from './agent-busy-index';
 
 // Keep in step with schema.pg.ts: same tables, same columns, same meaning. Timestamps are epoch

@@ -5,7 +5,7 @@ import type {
   CrmPersonDetails,
   CrmPhonePerson,
 } from '@/application/ports/crm-directory.port';
-import type { AccountKey, AccountRepository } from '../db/account-repository';
+import type { AccountKey, AccountRepository } from '@/adapters/db/account-repository';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import type { PipedriveGateway } from './pipedrive-gateway';
 

@@ -2,8 +2,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountRepository } from '../db/account-repository';
-import type { Database } from '../db/database';
+import type { AccountRepository } from '@/adapters/db/account-repository';
+import type { Database } from '@/adapters/db/database';
 import { installAda, openAccounts } from './installed-account.fixture';
 import { createPipedriveGateway } from './pipedrive-gateway';
 

@@ -1,6 +1,6 @@
-import { createAccountRepository, type AccountKey, type AccountRepository } from '../db/account-repository';
-import { openDatabase, type Database } from '../db/database';
-import { createTokenCipher } from '../session/token-cipher';
+import { createAccountRepository, type AccountKey, type AccountRepository } from '@/adapters/db/account-repository';
+import { openDatabase, type Database } from '@/adapters/db/database';
+import { createTokenCipher } from '@/adapters/session/token-cipher';
 
 /** Test support for the gateway's tests: not used by the app. */
 

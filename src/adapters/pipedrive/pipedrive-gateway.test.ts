@@ -1,8 +1,8 @@
 import { AxiosError, AxiosHeaders, type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AccountRepository } from '../db/account-repository';
-import type { Database } from '../db/database';
+import type { AccountRepository } from '@/adapters/db/account-repository';
+import type { Database } from '@/adapters/db/database';
 import { installAda, openAccounts } from './installed-account.fixture';
 import { createPipedriveGateway } from './pipedrive-gateway';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';

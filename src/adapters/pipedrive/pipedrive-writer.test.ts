@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Account, AccountKey } from '../db/account-repository';
+import type { Account, AccountKey } from '@/adapters/db/account-repository';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import { createPipedriveWriter, NoConnectedAccountError } from './pipedrive-writer';
 

@@ -1,5 +1,5 @@
 import type { PipedriveAccountRef, PipedriveWriter } from '@/application/outbox/pipedrive-writer.port';
-import type { AccountKey, AccountRepository } from '../db/account-repository';
+import type { AccountKey, AccountRepository } from '@/adapters/db/account-repository';
 import { AccountUnavailableError } from './pipedrive-error';
 import type { PipedriveGateway } from './pipedrive-gateway';
 

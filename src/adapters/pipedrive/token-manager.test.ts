@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { AccountRepository } from '../db/account-repository';
-import type { Database } from '../db/database';
+import type { AccountRepository } from '@/adapters/db/account-repository';
+import type { Database } from '@/adapters/db/database';
 import { installAda, openAccounts } from './installed-account.fixture';
 import type { TokenGrant } from './oauth-client';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
 import type { PipedriveWrite } from '@/domain/wrap-up';
-import type { Account, AccountKey } from '../db/account-repository';
+import type { Account, AccountKey } from '@/adapters/db/account-repository';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import { LookupInconclusiveError, createWriteReconciler } from './write-reconciler';
 

@@ -2,7 +2,7 @@ import type { OutboxDelivery, WriteResult } from '@/application/outbox/outbox-de
 import type { ReconcileWrite } from '@/application/outbox/outbox-worker';
 import type { Logger } from '@/application/ports/logger.port';
 import type { ActivityPayload, CallLogPayload, NotePayload, PersonPayload } from '@/domain/wrap-up';
-import type { AccountKey } from '../db/account-repository';
+import type { AccountKey } from '@/adapters/db/account-repository';
 import type { PipedriveGateway } from './pipedrive-gateway';
 import { forOutbox, writingAccountFor, type WritingAccounts } from './pipedrive-writer';
 import { isAddedSince, matchesActivity, matchesCallLog, matchesNote, matchesPerson } from './write-matching';

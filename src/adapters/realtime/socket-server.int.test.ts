@@ -4,9 +4,9 @@ import { connect as connectTcp } from 'node:net';
 import pino from 'pino';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Account, AccountRepository } from '../db/account-repository';
-import type { IframeTokenResult } from '../session/iframe-token';
-import { createSessionSealer } from '../session/session-sealer';
+import type { Account, AccountRepository } from '@/adapters/db/account-repository';
+import type { IframeTokenResult } from '@/adapters/session/iframe-token';
+import { createSessionSealer } from '@/adapters/session/session-sealer';
 import { companyRoom, userRoom } from './socket-events';
 import { attachRealtime, type RealtimeServer } from './socket-server';
 

@@ -2,10 +2,10 @@ import type { Server as HttpServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
-import type { AccountRepository } from '../db/account-repository';
-import type { IframeTokenResult } from '../session/iframe-token';
-import type { SessionSealer } from '../session/session-sealer';
-import type { Logger } from '../../server/logger';
+import type { AccountRepository } from '@/adapters/db/account-repository';
+import type { IframeTokenResult } from '@/adapters/session/iframe-token';
+import type { SessionSealer } from '@/adapters/session/session-sealer';
+import type { Logger } from '@/server/logger';
 import {
   agentAvailabilityPayloadSchema,
   companyRoom,

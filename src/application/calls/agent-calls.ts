@@ -1,5 +1,5 @@
-import { holdsAgent } from '../ports/call-record';
-import type { StoredCall } from '../ports/call-store.port';
+import { holdsAgent } from '@/application/ports/call-record';
+import type { StoredCall } from '@/application/ports/call-store.port';
 import type { CallDeps } from './call-deps';
 
 /**

@@ -1,7 +1,7 @@
 import { applyCallEvent } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import { claimCall, type RingingCallError, type StopRingingTarget } from '@/domain/routing';
-import type { CallView } from '../ports/call-view';
+import type { CallView } from '@/application/ports/call-view';
 import { findHeldCall, usersConcernedBy } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import type { CallAgentBusyError, CallNotFoundError, CallNotRingingError } from './call-errors';

@@ -1,9 +1,9 @@
 import { applyCallEvent, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import type { StopRingingTarget } from '@/domain/routing';
-import type { StoredCall } from '../ports/call-store.port';
-import type { CallView } from '../ports/call-view';
-import type { ProviderCallUpdate } from '../ports/telephony-provider.port';
+import type { StoredCall } from '@/application/ports/call-store.port';
+import type { CallView } from '@/application/ports/call-view';
+import type { ProviderCallUpdate } from '@/application/ports/telephony-provider.port';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError } from './call-errors';
 import { toCallView } from './call-view';

@@ -1,16 +1,16 @@
-import type { AgentPresence } from '../ports/agent-presence.port';
-import type { CallStore } from '../ports/call-store.port';
-import type { CallerPreferences } from '../ports/caller-preferences.port';
-import type { Clock } from '../ports/clock.port';
-import type { CompanySettings } from '../ports/company-settings.port';
-import type { CrmDirectory } from '../ports/crm-directory.port';
-import type { IdGenerator } from '../ports/id-generator.port';
-import type { Logger } from '../ports/logger.port';
-import type { OutboxStore } from '../ports/outbox-store.port';
-import type { RealtimeNotifier } from '../ports/realtime-notifier.port';
-import type { RingTimeoutScheduler } from '../ports/ring-timeout-scheduler.port';
-import type { TelephonyProvider } from '../ports/telephony-provider.port';
-import type { UnitOfWork } from '../ports/unit-of-work.port';
+import type { AgentPresence } from '@/application/ports/agent-presence.port';
+import type { CallStore } from '@/application/ports/call-store.port';
+import type { CallerPreferences } from '@/application/ports/caller-preferences.port';
+import type { Clock } from '@/application/ports/clock.port';
+import type { CompanySettings } from '@/application/ports/company-settings.port';
+import type { CrmDirectory } from '@/application/ports/crm-directory.port';
+import type { IdGenerator } from '@/application/ports/id-generator.port';
+import type { Logger } from '@/application/ports/logger.port';
+import type { OutboxStore } from '@/application/ports/outbox-store.port';
+import type { RealtimeNotifier } from '@/application/ports/realtime-notifier.port';
+import type { RingTimeoutScheduler } from '@/application/ports/ring-timeout-scheduler.port';
+import type { TelephonyProvider } from '@/application/ports/telephony-provider.port';
+import type { UnitOfWork } from '@/application/ports/unit-of-work.port';
 
 /**
  * Every port the call use cases use. The composition root builds one; each use case declares the

@@ -1,7 +1,7 @@
 import { callDurationSeconds, isMissedCall, type EpochMillis } from '@/domain/call';
 import { automaticLogDueAt } from '@/domain/wrap-up';
-import type { CallRecord } from '../ports/call-store.port';
-import type { CallView } from '../ports/call-view';
+import type { CallRecord } from '@/application/ports/call-store.port';
+import type { CallView } from '@/application/ports/call-view';
 
 /** The window's view of a call; `now` gives a running duration for a connected call. */
 export function toCallView(record: CallRecord, options: { gracePeriodMs: number; now?: EpochMillis }): CallView {

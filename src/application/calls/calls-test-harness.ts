@@ -1,5 +1,5 @@
-import { DEFAULT_CALL_SETTINGS, type CallSettings } from '../ports/company-settings.port';
-import type { TelephonyProvider } from '../ports/telephony-provider.port';
+import { DEFAULT_CALL_SETTINGS, type CallSettings } from '@/application/ports/company-settings.port';
+import type { TelephonyProvider } from '@/application/ports/telephony-provider.port';
 import {
   FakeClock,
   FakeTelephonyProvider,
@@ -16,7 +16,7 @@ import {
   StaticCompanySettings,
   settle,
   type FakeAgent,
-} from '../ports/in-memory';
+} from '@/application/ports/in-memory';
 import { applyProviderCallUpdate } from './apply-provider-call-update';
 import type { CallDeps } from './call-deps';
 import { expireRinging } from './expire-ringing';

@@ -1,6 +1,6 @@
 import { applyCallEvent, isMissedCall, type CallEvent, type EpochMillis } from '@/domain/call';
 import { stopRingingEveryone, type StopRingingTarget } from '@/domain/routing';
-import type { CallRecord, MissedBy, StoredCall } from '../ports/call-store.port';
+import type { CallRecord, MissedBy, StoredCall } from '@/application/ports/call-store.port';
 import { usersConcernedBy } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import { toCallView } from './call-view';

@@ -1,7 +1,7 @@
 import type { EpochMillis } from '@/domain/call';
 import type { StopRingingTarget } from '@/domain/routing';
-import type { CallView } from '../ports/call-view';
-import type { RingTimeout } from '../ports/ring-timeout-scheduler.port';
+import type { CallView } from '@/application/ports/call-view';
+import type { RingTimeout } from '@/application/ports/ring-timeout-scheduler.port';
 import type { CallDeps } from './call-deps';
 import { toCallView } from './call-view';
 import { announceCallChange, endUnansweredCall } from './end-unanswered-call';

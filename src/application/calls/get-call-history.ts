@@ -1,5 +1,5 @@
 import type { EpochMillis } from '@/domain/call';
-import type { CallView } from '../ports/call-view';
+import type { CallView } from '@/application/ports/call-view';
 import type { CallDeps } from './call-deps';
 import { toCallView } from './call-view';
 

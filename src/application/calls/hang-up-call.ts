@@ -1,7 +1,7 @@
 import { agentHangUpEvent, applyCallEvent } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import type { RingingCallError } from '@/domain/routing';
-import type { CallView } from '../ports/call-view';
+import type { CallView } from '@/application/ports/call-view';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError, CallNotRingingError, CallNothingToHangUpError, CallNotYoursError } from './call-errors';
 import { toCallView } from './call-view';

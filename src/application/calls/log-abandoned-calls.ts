@@ -1,7 +1,7 @@
 import type { EpochMillis } from '@/domain/call';
 import { decideAutomaticLog, planAutomaticCallLog, writeIdempotencyKey } from '@/domain/wrap-up';
-import type { StoredCall } from '../ports/call-store.port';
-import type { CallSettings } from '../ports/company-settings.port';
+import type { StoredCall } from '@/application/ports/call-store.port';
+import type { CallSettings } from '@/application/ports/company-settings.port';
 import type { CallDeps } from './call-deps';
 import { personNameOf } from './look-up-caller';
 import { callLoader, mutateCall, type CallMutation } from './mutate-call';

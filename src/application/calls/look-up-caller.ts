@@ -6,10 +6,10 @@ import {
   type PersonPhoneMatch,
   type RegionCode,
 } from '@/domain/phone';
-import type { CallerChoiceRef, CallerInfo, CallerMatch } from '../ports/caller-info';
-import type { CallerChoice } from '../ports/caller-preferences.port';
-import type { CrmAccountRef, CrmDeal, CrmPhonePerson } from '../ports/crm-directory.port';
-import { lastDigits } from '../ports/logger.port';
+import type { CallerChoiceRef, CallerInfo, CallerMatch } from '@/application/ports/caller-info';
+import type { CallerChoice } from '@/application/ports/caller-preferences.port';
+import type { CrmAccountRef, CrmDeal, CrmPhonePerson } from '@/application/ports/crm-directory.port';
+import { lastDigits } from '@/application/ports/logger.port';
 import type { CallDeps } from './call-deps';
 
 /** Persons asked for per search term (Pipedrive's search is not exact, lookalikes come back). */

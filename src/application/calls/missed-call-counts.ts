@@ -1,4 +1,4 @@
-import type { MissedBy } from '../ports/call-store.port';
+import type { MissedBy } from '@/application/ports/call-store.port';
 import type { CallDeps } from './call-deps';
 
 /** Missed calls of the agent that ended after they last looked: the badge number. */

@@ -1,4 +1,4 @@
-import type { CallView } from '../ports/call-view';
+import type { CallView } from '@/application/ports/call-view';
 import type { CallDeps } from './call-deps';
 import { toCallView } from './call-view';
 import { countUnseenMissedCalls } from './missed-call-counts';

@@ -1,5 +1,5 @@
-import type { CallRecord, CallStoreAgentBusy, CallStoreVersionConflict, StoredCall } from '../ports/call-store.port';
-import type { EnqueueResult, OutboxEntryInput } from '../ports/outbox-store.port';
+import type { CallRecord, CallStoreAgentBusy, CallStoreVersionConflict, StoredCall } from '@/application/ports/call-store.port';
+import type { EnqueueResult, OutboxEntryInput } from '@/application/ports/outbox-store.port';
 import type { CallDeps } from './call-deps';
 
 /** What a use case decided to do with the call it read. */

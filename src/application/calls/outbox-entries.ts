@@ -1,6 +1,6 @@
 import type { Call, EpochMillis } from '@/domain/call';
 import type { PipedriveWrite } from '@/domain/wrap-up';
-import type { OutboxEntryInput } from '../ports/outbox-store.port';
+import type { OutboxEntryInput } from '@/application/ports/outbox-store.port';
 
 /** The outbox entries of a call's planned writes, in plan order. */
 export function toOutboxEntries(call: Call, writes: readonly PipedriveWrite[], now: EpochMillis): OutboxEntryInput[] {

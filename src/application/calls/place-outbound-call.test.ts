@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TelephonyError } from '../ports/telephony-error';
+import { TelephonyError } from '@/application/ports/telephony-error';
 import { applyProviderCallUpdate } from './apply-provider-call-update';
 import { ACME, ADA, KNOWN_NUMBER, SHARED_NUMBER, T0, UNKNOWN_NUMBER, createCallsHarness, expectOk, settle } from './calls-test-harness';
 import { placeOutboundCall, type PlaceOutboundCallInput } from './place-outbound-call';

@@ -1,12 +1,12 @@
 import { applyCallEvent, createCall, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import { normalizePhoneNumber } from '@/domain/phone';
-import type { CallRecord } from '../ports/call-store.port';
-import type { CallerInfo } from '../ports/caller-info';
-import type { CallView } from '../ports/call-view';
-import type { CallSettings } from '../ports/company-settings.port';
-import { lastDigits } from '../ports/logger.port';
-import { TelephonyError } from '../ports/telephony-error';
+import type { CallRecord } from '@/application/ports/call-store.port';
+import type { CallerInfo } from '@/application/ports/caller-info';
+import type { CallView } from '@/application/ports/call-view';
+import type { CallSettings } from '@/application/ports/company-settings.port';
+import { lastDigits } from '@/application/ports/logger.port';
+import { TelephonyError } from '@/application/ports/telephony-error';
 import { findHeldCall } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import type { CallAgentBusyError, CallNumberInvalidError, CallTelephonyFailedError } from './call-errors';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallDirection, CallState } from '@/domain/call';
-import type { ProviderCallStatus } from '../ports/telephony-provider.port';
+import type { ProviderCallStatus } from '@/application/ports/telephony-provider.port';
 import { callEventsForProviderStatus } from './provider-call-events';
 
 const cases: Array<[ProviderCallStatus, CallDirection, CallState, string[]]> = [

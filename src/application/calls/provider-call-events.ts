@@ -1,5 +1,5 @@
 import type { Call, CallEvent } from '@/domain/call';
-import type { ProviderCallStatus } from '../ports/telephony-provider.port';
+import type { ProviderCallStatus } from '@/application/ports/telephony-provider.port';
 
 /**
  * The domain events a provider status means for a call in its current state. An empty list means

@@ -1,10 +1,10 @@
 import { applyCallEvent, createCall, recordBusyInboundCall, type Call, type NewCall } from '@/domain/call';
 import { routeInboundCall, startRinging, type MissedCallReason, type RingingCall } from '@/domain/routing';
-import type { CallerInfo } from '../ports/caller-info';
-import type { CallRecord, MissedBy } from '../ports/call-store.port';
-import type { CallView } from '../ports/call-view';
-import type { CallSettings } from '../ports/company-settings.port';
-import { lastDigits } from '../ports/logger.port';
+import type { CallerInfo } from '@/application/ports/caller-info';
+import type { CallRecord, MissedBy } from '@/application/ports/call-store.port';
+import type { CallView } from '@/application/ports/call-view';
+import type { CallSettings } from '@/application/ports/company-settings.port';
+import { lastDigits } from '@/application/ports/logger.port';
 import { findBusyUserIds } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import { toCallView } from './call-view';

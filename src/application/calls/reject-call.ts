@@ -1,7 +1,7 @@
 import { applyCallEvent } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import { declineCall, type RingingCallError, type StopRingingTarget } from '@/domain/routing';
-import type { CallView } from '../ports/call-view';
+import type { CallView } from '@/application/ports/call-view';
 import { usersConcernedBy } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError, CallNotRingingError } from './call-errors';

@@ -1,5 +1,5 @@
-import type { StoredCall } from '../ports/call-store.port';
-import type { CallView } from '../ports/call-view';
+import type { StoredCall } from '@/application/ports/call-store.port';
+import type { CallView } from '@/application/ports/call-view';
 import { findHeldCall } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import { toCallView } from './call-view';

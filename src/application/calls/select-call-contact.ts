@@ -1,6 +1,6 @@
 import { linkCallToContact } from '@/domain/call';
 import type { Result } from '@/domain/errors';
-import type { CallView } from '../ports/call-view';
+import type { CallView } from '@/application/ports/call-view';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError, CallNotYoursError } from './call-errors';
 import { toCallView } from './call-view';

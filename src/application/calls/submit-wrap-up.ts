@@ -1,9 +1,9 @@
 import { applyCallEvent, linkCallToContact, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import { planWrapUpWrites, writeIdempotencyKey, type WrapUp, type WrapUpAction, type WrapUpError } from '@/domain/wrap-up';
-import type { StoredCall } from '../ports/call-store.port';
-import type { CallView } from '../ports/call-view';
-import type { CallSettings } from '../ports/company-settings.port';
+import type { StoredCall } from '@/application/ports/call-store.port';
+import type { CallView } from '@/application/ports/call-view';
+import type { CallSettings } from '@/application/ports/company-settings.port';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError, CallNotYoursError } from './call-errors';
 import { toCallView } from './call-view';

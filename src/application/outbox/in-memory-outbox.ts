@@ -1,5 +1,5 @@
 import type { EpochMillis } from '@/domain/call';
-import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '../ports/outbox-store.port';
+import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery } from './outbox-deliveries.port';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

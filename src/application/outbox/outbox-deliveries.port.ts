@@ -1,5 +1,5 @@
 import type { EpochMillis } from '@/domain/call';
-import type { OutboxEntryInput } from '../ports/outbox-store.port';
+import type { OutboxEntryInput } from '@/application/ports/outbox-store.port';
 
 /** `delivering`: claimed by a worker whose lease runs until `leaseExpiresAt`. */
 export type DeliveryStatus = 'pending' | 'delivering' | 'delivered' | 'failed';

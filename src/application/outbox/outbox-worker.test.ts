@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PipedriveWrite } from '@/domain/wrap-up';
-import { FakeClock, settle } from '../ports/in-memory';
-import type { OutboxEntryInput } from '../ports/outbox-store.port';
+import { FakeClock, settle } from '@/application/ports/in-memory';
+import type { OutboxEntryInput } from '@/application/ports/outbox-store.port';
 import { InMemoryOutbox } from './in-memory-outbox';
 import type { WriteResult } from './outbox-deliveries.port';
 import { createOutboxWorker, RECONNECT_REASON, type OutboxStatusChange, type OutboxWorkerOptions } from './outbox-worker';

@@ -1,7 +1,7 @@
 import type { PipedriveWrite } from '@/domain/wrap-up';
-import type { Clock } from '../ports/clock.port';
-import type { Logger } from '../ports/logger.port';
-import { systemTimers, type Timers } from '../ports/timers.port';
+import type { Clock } from '@/application/ports/clock.port';
+import type { Logger } from '@/application/ports/logger.port';
+import { systemTimers, type Timers } from '@/application/ports/timers.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery, WriteResult } from './outbox-deliveries.port';
 import type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';

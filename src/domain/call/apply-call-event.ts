@@ -1,4 +1,4 @@
-import type { Result } from '../errors';
+import type { Result } from '@/domain/errors';
 import { callDomainEventsBetween } from './call-domain-events';
 import { CALL_TRANSITION_RULES, canApplyCallEvent } from './call-transitions';
 import type { CallInvalidTransitionError } from './call.errors';

@@ -1,4 +1,4 @@
-import type { DomainFailure } from '../errors';
+import type { DomainFailure } from '@/domain/errors';
 import type { CallEventType, CallState } from './call.types';
 
 /**

@@ -1,5 +1,5 @@
-import { normalizePhoneNumber } from '../phone/normalize-phone-number';
-import type { RegionCode } from '../phone/phone.types';
+import { normalizePhoneNumber } from '@/domain/phone/normalize-phone-number';
+import type { RegionCode } from '@/domain/phone/phone.types';
 import { applyCallEvent, type CallTransitionResult } from './apply-call-event';
 import type { Call, CallDirection, EpochMillis } from './call.types';
 

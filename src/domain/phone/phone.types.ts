@@ -1,5 +1,5 @@
 import type { CountryCode } from 'libphonenumber-js';
-import type { DomainFailure, Result } from '../errors';
+import type { DomainFailure, Result } from '@/domain/errors';
 
 /** ISO 3166-1 alpha-2 region a company dials from ("US", "GB", "EE"), as libphonenumber knows it. */
 export type RegionCode = CountryCode;

@@ -1,4 +1,4 @@
-import type { Result } from '../errors';
+import type { Result } from '@/domain/errors';
 import type {
   AgentTab,
   OnlineAgent,

@@ -1,4 +1,4 @@
-import type { Result } from '../errors';
+import type { Result } from '@/domain/errors';
 import { findNamedAgents } from './find-named-agents';
 import { onlineAgentsOfCompany } from './online-agents';
 import type {

@@ -1,4 +1,4 @@
-import type { DomainFailure } from '../errors';
+import type { DomainFailure } from '@/domain/errors';
 
 /** One app instance's view of an agent with the floating window open (socket layer input). */
 export interface AgentSession {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyCallEvent } from '../call/apply-call-event';
-import { T0, newCall } from '../call/call-test-helpers';
-import type { Call, CallEvent } from '../call/call.types';
+import { applyCallEvent } from '@/domain/call/apply-call-event';
+import { T0, newCall } from '@/domain/call/call-test-helpers';
+import type { Call, CallEvent } from '@/domain/call/call.types';
 import { buildCallLog, callSubject } from './build-call-log';
 import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';
 

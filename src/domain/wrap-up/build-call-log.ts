@@ -1,6 +1,6 @@
-import { callDurationSeconds } from '../call/call-duration';
-import { isMissedCall, toPipedriveCallOutcome, type PipedriveCallOutcome } from '../call/call-outcome';
-import type { Call, EpochMillis } from '../call/call.types';
+import { callDurationSeconds } from '@/domain/call/call-duration';
+import { isMissedCall, toPipedriveCallOutcome, type PipedriveCallOutcome } from '@/domain/call/call-outcome';
+import type { Call, EpochMillis } from '@/domain/call/call.types';
 import { formatPipedriveDateTime } from './pipedrive-format';
 import type { CallLogPayload, WrapUpSettings } from './wrap-up.types';
 

@@ -1,5 +1,5 @@
-import { isMissedCall } from '../call/call-outcome';
-import type { Call } from '../call/call.types';
+import { isMissedCall } from '@/domain/call/call-outcome';
+import type { Call } from '@/domain/call/call.types';
 import { formatPipedriveDate } from './pipedrive-format';
 import { writeIdempotencyKey } from './write-idempotency-key';
 import type { PipedriveWrite, WrapUpSettings } from './wrap-up.types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callIn } from '../call/call-test-helpers';
+import { callIn } from '@/domain/call/call-test-helpers';
 import { automaticLogDueAt, decideAutomaticLog } from './grace-period';
 import { MISSED_PATH, endedCall } from './wrap-up-test-helpers';
 

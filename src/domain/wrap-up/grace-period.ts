@@ -1,5 +1,5 @@
-import type { Call, EpochMillis } from '../call/call.types';
-import { isMissedCall } from '../call/call-outcome';
+import type { Call, EpochMillis } from '@/domain/call/call.types';
+import { isMissedCall } from '@/domain/call/call-outcome';
 import type { AutomaticLogDecision } from './wrap-up.types';
 
 /**

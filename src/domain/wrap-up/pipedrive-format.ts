@@ -1,4 +1,4 @@
-import type { EpochMillis } from '../call/call.types';
+import type { EpochMillis } from '@/domain/call/call.types';
 
 /** "2026-03-14 09:30:05": the UTC date-time format of Pipedrive's call log. */
 export function formatPipedriveDateTime(at: EpochMillis): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callIn } from '../call/call-test-helpers';
+import { callIn } from '@/domain/call/call-test-helpers';
 import { planAutomaticCallLog } from './plan-automatic-call-log';
 import { planWrapUpWrites } from './plan-wrap-up-writes';
 import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';

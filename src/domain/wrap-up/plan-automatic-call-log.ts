@@ -1,5 +1,5 @@
-import type { Call } from '../call/call.types';
-import type { Result } from '../errors';
+import type { Call } from '@/domain/call/call.types';
+import type { Result } from '@/domain/errors';
 import { callbackActivityWrites } from './callback-activity';
 import { resolveWrapUpTarget } from './wrap-up-target';
 import { callLogWrite } from './wrap-up-writes';

@@ -1,5 +1,5 @@
-import type { Call } from '../call/call.types';
-import type { Result } from '../errors';
+import type { Call } from '@/domain/call/call.types';
+import type { Result } from '@/domain/errors';
 import { callbackActivityWrites } from './callback-activity';
 import { notesToHtml } from './pipedrive-format';
 import { resolveWrapUpTarget, type WrapUpTarget } from './wrap-up-target';

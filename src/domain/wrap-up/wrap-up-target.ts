@@ -1,4 +1,4 @@
-import type { Call } from '../call/call.types';
+import type { Call } from '@/domain/call/call.types';
 import { writeIdempotencyKey } from './write-idempotency-key';
 import type { WrapUpAction, WrapUpContext } from './wrap-up.types';
 

@@ -1,6 +1,6 @@
-import { applyAll, newCall } from '../call/call-test-helpers';
-import type { Call, CallEvent } from '../call/call.types';
-import type { NewCall } from '../call/create-call';
+import { applyAll, newCall } from '@/domain/call/call-test-helpers';
+import type { Call, CallEvent } from '@/domain/call/call.types';
+import type { NewCall } from '@/domain/call/create-call';
 import type { WrapUpSettings } from './wrap-up.types';
 
 export const SETTINGS: WrapUpSettings = { createCallbackForMissedCalls: false };

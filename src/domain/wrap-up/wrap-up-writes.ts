@@ -1,4 +1,4 @@
-import type { Call } from '../call/call.types';
+import type { Call } from '@/domain/call/call.types';
 import { buildCallLog, callSubject } from './build-call-log';
 import { escapeHtml, formatPipedriveDateTime } from './pipedrive-format';
 import { writeIdempotencyKey } from './write-idempotency-key';

@@ -1,6 +1,6 @@
-import type { PipedriveCallOutcome } from '../call/call-outcome';
-import type { EpochMillis } from '../call/call.types';
-import type { DomainFailure } from '../errors';
+import type { PipedriveCallOutcome } from '@/domain/call/call-outcome';
+import type { EpochMillis } from '@/domain/call/call.types';
+import type { DomainFailure } from '@/domain/errors';
 
 /** What the agent chose on the dialer after the call (one button each). */
 export type WrapUpAction =

@@ -1,4 +1,4 @@
-import { AccountUnavailableError, PipedriveError, type PipedriveErrorKind } from '../../adapters/pipedrive/pipedrive-error';
+import { AccountUnavailableError, PipedriveError, type PipedriveErrorKind } from '@/adapters/pipedrive/pipedrive-error';
 
 const API_ERROR_BRAND = Symbol.for('caller.api-error');
 

@@ -1,5 +1,5 @@
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from 'next';
-import { getAppContext, type AppContext } from '../app-context';
+import { getAppContext, type AppContext } from '@/server/app-context';
 import { toErrorResponse } from './api-error';
 import { assertSameOrigin } from './csrf';
 import { parseJsonBody, readRawBody } from './request-body';

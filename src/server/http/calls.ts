@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { NextApiRequest } from 'next';
 import { z } from 'zod';
-import type { CallView } from '../../application/ports/call-view';
-import { WINDOW_ID_PATTERN, type WindowCallView } from '../../adapters/realtime/socket-events';
-import type { AppContext } from '../app-context';
+import type { CallView } from '@/application/ports/call-view';
+import { WINDOW_ID_PATTERN, type WindowCallView } from '@/adapters/realtime/socket-events';
+import type { AppContext } from '@/server/app-context';
 import { ApiError } from './api-error';
 import { requireIdentity, type RequestIdentity } from './identity';
 import { parseInput } from './parse';

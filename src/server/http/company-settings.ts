@@ -1,8 +1,8 @@
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
-import type { CompanySettingsRecord, CompanySettingsValues } from '../../adapters/db/company-settings-store';
-import { normalizePhoneNumber, toRegionCode } from '../../domain/phone';
-import type { AppContext } from '../app-context';
+import type { CompanySettingsRecord, CompanySettingsValues } from '@/adapters/db/company-settings-store';
+import { normalizePhoneNumber, toRegionCode } from '@/domain/phone';
+import type { AppContext } from '@/server/app-context';
 import { ApiError } from './api-error';
 import type { RequestIdentity } from './identity';
 

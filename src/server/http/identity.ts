@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { Account } from '../../adapters/db/account-repository';
-import type { AppContext } from '../app-context';
+import type { Account } from '@/adapters/db/account-repository';
+import type { AppContext } from '@/server/app-context';
 import { ApiError } from './api-error';
 
 export const PIPEDRIVE_TOKEN_HEADER = 'x-pipedrive-token';

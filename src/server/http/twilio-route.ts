@@ -1,7 +1,7 @@
 import type { NextApiHandler } from 'next';
-import { applyProviderCallUpdate } from '../../application/calls';
-import { createTwilioVoiceHandlers } from '../../adapters/telephony/twilio/twilio-voice-handlers';
-import { MAX_TWILIO_WEBHOOK_BYTES } from '../../adapters/telephony/twilio/twilio-voice-webhook.schema';
+import { applyProviderCallUpdate } from '@/application/calls';
+import { createTwilioVoiceHandlers } from '@/adapters/telephony/twilio/twilio-voice-handlers';
+import { MAX_TWILIO_WEBHOOK_BYTES } from '@/adapters/telephony/twilio/twilio-voice-webhook.schema';
 import { ApiError } from './api-error';
 import { apiRoute } from './api-route';
 import { readRawBody } from './calls';

@@ -1,7 +1,7 @@
 import { useReducer } from 'react';
-import type { ApiClient } from '../api-client';
-import { describeError } from '../describe-error';
-import { RECONNECT_URL } from '../window/window-notices';
+import type { ApiClient } from '@/ui/api-client';
+import { describeError } from '@/ui/describe-error';
+import { RECONNECT_URL } from '@/ui/window/window-notices';
 import { disconnectReducer, INITIAL_DISCONNECT_STATE, parseDisconnectAnswer, type DisconnectState } from './disconnect-state';
 
 export interface DisconnectAccountViewProps {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { describeError } from '../describe-error';
-import { LoadMore } from '../contacts/load-more';
+import { describeError } from '@/ui/describe-error';
+import { LoadMore } from '@/ui/contacts/load-more';
 import { callHistoryReducer, INITIAL_CALL_HISTORY } from './call-history-state';
 import { CallList } from './call-list';
 import type { CallView } from './call-types';

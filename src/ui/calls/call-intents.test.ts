@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api-client';
+import { ApiError } from '@/ui/api-client';
 import { createCallIntents } from './call-intents';
 import { callScreenOf, callSessionReducer, INITIAL_CALL_SESSION, type CallSessionAction, type CallSessionState } from './call-session-state';
 import type { CallView } from './call-types';

@@ -2,8 +2,8 @@
  * What the agent's clicks do: requests to the calls API, answers and failures dispatched to the
  * session reducer. Plain functions over injected parts, so the flows are tested without React.
  */
-import { ApiError } from '../api-client';
-import { describeError } from '../describe-error';
+import { ApiError } from '@/ui/api-client';
+import { describeError } from '@/ui/describe-error';
 import { buildWrapUp, choosePerson, wrapUpContext, type ContactChoice, type WrapUpIntent } from './call-context';
 import type { CallSessionAction, CallSessionState, PlacingTarget } from './call-session-state';
 import { isLive, type CallView } from './call-types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ResponseShapeError } from '../api-types';
+import { ResponseShapeError } from '@/ui/api-types';
 import {
   parseActiveCall,
   parseCallEnvelope,

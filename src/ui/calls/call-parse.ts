@@ -3,7 +3,7 @@
  * to the browser. A call without id, direction or state is dropped; optional parts degrade to
  * "unknown" (no caller match, no wrap-up) instead of failing the screen.
  */
-import { ResponseShapeError } from '../api-types';
+import { ResponseShapeError } from '@/ui/api-types';
 import type {
   CallDirection,
   CallerLookup,

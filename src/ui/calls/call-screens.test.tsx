@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { HomeTabs } from '../window/home-tabs';
+import { HomeTabs } from '@/ui/window/home-tabs';
 import { CallList } from './call-list';
 import type { ContactChoice } from './call-context';
 import type { CallView } from './call-types';

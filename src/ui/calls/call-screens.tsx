@@ -3,7 +3,7 @@ import { DialerPanel } from './dialer-panel';
 import { FollowUpPanel } from './follow-up-panel';
 import { IncomingScreen } from './incoming-screen';
 import type { CallIntents } from './use-call-session';
-import type { WindowScreen } from '../window/window-screen';
+import type { WindowScreen } from '@/ui/window/window-screen';
 
 export interface CallScreensProps {
   screen: WindowScreen;

@@ -3,7 +3,7 @@
  * button (focus mode) while a call is live, and keeps the app-dock badge at the unseen missed
  * count. Each command is sent once per change, never on every render.
  */
-import type { PipedriveSdk } from '../sdk/pipedrive-sdk';
+import type { PipedriveSdk } from '@/ui/sdk/pipedrive-sdk';
 import type { CallSessionState } from './call-session-state';
 
 export type CallSdk = Pick<PipedriveSdk, 'showWindow' | 'setFocusMode' | 'setNotification'>;

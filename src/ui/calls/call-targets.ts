@@ -1,5 +1,5 @@
 /** Where an outbound call comes from: a contact row, the dial pad, a past call ("Call back"). */
-import { primaryPhone, type Contact } from '../api-types';
+import { primaryPhone, type Contact } from '@/ui/api-types';
 import { matchOf } from './call-context';
 import type { PlacingTarget } from './call-session-state';
 import type { CallSource, CallView } from './call-types';

@@ -1,4 +1,4 @@
-import { ContactAvatar } from '../contacts/contact-avatar';
+import { ContactAvatar } from '@/ui/contacts/contact-avatar';
 import { matchOf, callNumber, type ContactChoice } from './call-context';
 import { matchedOnText } from './call-display';
 import type { PlacingTarget } from './call-session-state';

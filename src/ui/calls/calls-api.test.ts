@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient } from '../api-client';
+import { ApiError, createApiClient } from '@/ui/api-client';
 import { createCallsApi } from './calls-api';
 import { callView } from './test-calls';
 

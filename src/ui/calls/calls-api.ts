@@ -1,5 +1,5 @@
 /** The calls routes of docs/CALLS-API.md, over the one fetch wrapper (`api-client.ts`). */
-import type { ApiClient } from '../api-client';
+import type { ApiClient } from '@/ui/api-client';
 import {
   parseActiveCall,
   parseCallEnvelope,

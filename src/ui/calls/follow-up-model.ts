@@ -2,7 +2,7 @@
 import type { ContactChoice } from './call-context';
 import { callerName, callNumber } from './call-context';
 import type { CallView, WrapUpRequest, WrapUpStatus } from './call-types';
-import type { ActivityPrefill, RedirectView } from '../sdk/pipedrive-sdk';
+import type { ActivityPrefill, RedirectView } from '@/ui/sdk/pipedrive-sdk';
 
 export type SaveState =
   /** `reason`: why it is not saved yet after a try (e.g. "reconnect the app"); absent on the way. */

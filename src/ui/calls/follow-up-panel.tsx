@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useSdk } from '../sdk/sdk-context';
+import { useSdk } from '@/ui/sdk/sdk-context';
 import type { ContactChoice } from './call-context';
 import type { CallView, WrapUpRequest } from './call-types';
 import { followUpActivity, followUpWho, saveStateOf, viewTarget } from './follow-up-model';

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { describeError } from '../describe-error';
+import { describeError } from '@/ui/describe-error';
 import { CallList } from './call-list';
 import type { CallView } from './call-types';
 import type { CallsApi } from './calls-api';

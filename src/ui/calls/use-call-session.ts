@@ -5,8 +5,8 @@
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { PipedriveSdk } from '../sdk/pipedrive-sdk';
-import type { VisibilityChange } from '../sdk/sdk-messages';
+import type { PipedriveSdk } from '@/ui/sdk/pipedrive-sdk';
+import type { VisibilityChange } from '@/ui/sdk/sdk-messages';
 import { createCallIntents, type CallIntents } from './call-intents';
 import { readCallEnvelope, readStopRinging, readUnseenCount } from './call-parse';
 import { createCallSdkSync } from './call-sdk-sync';

@@ -3,7 +3,7 @@
  * paging rules are tested without React. Appending a page costs O(page + loaded), never O(n²) per
  * row, and a person seen twice across pages (the account changed while scrolling) is kept once.
  */
-import type { Contact, ContactsPage } from '../api-types';
+import type { Contact, ContactsPage } from '@/ui/api-types';
 
 export type DirectoryStatus = 'loading' | 'ready' | 'loading-more' | 'error' | 'error-more';
 

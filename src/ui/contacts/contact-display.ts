@@ -1,5 +1,5 @@
 /** Pure helpers for showing a contact; names are untrusted text and stay text. */
-import { primaryPhone, type Contact } from '../api-types';
+import { primaryPhone, type Contact } from '@/ui/api-types';
 
 /** The accessible name of a contact row: exactly "Call <name>" (a contract with tests and users). */
 export function callLabel(name: string): string {

@@ -1,4 +1,4 @@
-import type { Contact } from '../api-types';
+import type { Contact } from '@/ui/api-types';
 import { ContactRow } from './contact-row';
 
 export interface ContactListProps {

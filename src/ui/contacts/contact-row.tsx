@@ -1,5 +1,5 @@
 import { memo, useId } from 'react';
-import type { Contact } from '../api-types';
+import type { Contact } from '@/ui/api-types';
 import { ContactAvatar } from './contact-avatar';
 import { callLabel, contactDetails } from './contact-display';
 

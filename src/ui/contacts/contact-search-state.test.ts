@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Contact } from '../api-types';
+import type { Contact } from '@/ui/api-types';
 import {
   createSearchController,
   initialSearchState,

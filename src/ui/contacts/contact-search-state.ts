@@ -3,7 +3,7 @@
  * of order (a slow "al" after a fast "alice"), so every reply names its request and its query and
  * only the reply to the latest request for the current query is shown.
  */
-import type { Contact } from '../api-types';
+import type { Contact } from '@/ui/api-types';
 
 export const MIN_SEARCH_LENGTH = 2;
 /**

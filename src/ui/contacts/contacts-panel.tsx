@@ -1,6 +1,6 @@
 import { useCallback, useId, useMemo, useRef } from 'react';
-import type { ApiClient } from '../api-client';
-import type { Contact } from '../api-types';
+import type { ApiClient } from '@/ui/api-client';
+import type { Contact } from '@/ui/api-types';
 import { ContactList } from './contact-list';
 import { describeContactsView } from './contacts-view';
 import { LoadMore } from './load-more';

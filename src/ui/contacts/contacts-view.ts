@@ -1,5 +1,5 @@
 /** What the contacts panel shows, derived from the directory and search states (pure). */
-import type { Contact } from '../api-types';
+import type { Contact } from '@/ui/api-types';
 import type { DirectoryState } from './contact-directory-state';
 import type { SearchState } from './contact-search-state';
 

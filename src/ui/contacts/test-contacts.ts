@@ -1,4 +1,4 @@
-import type { Contact } from '../api-types';
+import type { Contact } from '@/ui/api-types';
 
 /** Builds a contact for tests. */
 export function contact(id: number, name = `Person ${id}`, extra: Partial<Contact> = {}): Contact {

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { isAbortError, type ApiClient } from '../api-client';
-import { describeError } from '../describe-error';
+import { isAbortError, type ApiClient } from '@/ui/api-client';
+import { describeError } from '@/ui/describe-error';
 import { canLoadMore, directoryReducer, initialDirectoryState } from './contact-directory-state';
 
 export const CONTACTS_PAGE_SIZE = 50;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useReducer, useRef } from 'react';
-import { isAbortError, type ApiClient } from '../api-client';
-import { describeError } from '../describe-error';
+import { isAbortError, type ApiClient } from '@/ui/api-client';
+import { describeError } from '@/ui/describe-error';
 import { createSearchController, initialSearchState, searchReducer } from './contact-search-state';
 
 /** Server-side search of the whole account, debounced, latest reply wins. */

@@ -1,4 +1,4 @@
-import { currentWindowId } from '../window-id';
+import { currentWindowId } from '@/ui/window-id';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Socket } from 'socket.io-client';
 import { connectRealtime, type RealtimeStatus } from './realtime-connection';

@@ -4,7 +4,7 @@
  * fresh signed token. socket.io-client is loaded lazily, outside the first screen's bundle.
  */
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
-import { currentWindowId } from '../window-id';
+import { currentWindowId } from '@/ui/window-id';
 
 export type SocketTransports = 'websocket' | 'polling,websocket';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { reloadWindow } from '../reload';
-import { useSdk } from '../sdk/sdk-context';
+import { reloadWindow } from '@/ui/reload';
+import { useSdk } from '@/ui/sdk/sdk-context';
 
 export interface InstallScreenProps {
   installUrl: string;

@@ -6,7 +6,7 @@
  * opened outside Pipedrive), so initialization and commands get timeouts; and `execute()` throws
  * synchronously before initialization, which we turn into rejected promises.
  */
-import type { Theme } from '../page-props';
+import type { Theme } from '@/ui/page-props';
 import { parseThemeMessage, parseVisibilityMessage, type VisibilityChange } from './sdk-messages';
 
 /** The slice of the package's instance we use, with wire-level names (`get_signed_token`, ...). */

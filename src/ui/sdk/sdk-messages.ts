@@ -3,7 +3,7 @@
  * whole (`{ data?, error? }`), and the keys inside a visibility `context` are not documented, so
  * everything here is read defensively: unknown shapes degrade to "no information", never a crash.
  */
-import type { Theme } from '../page-props';
+import type { Theme } from '@/ui/page-props';
 
 export type VisibilityInvoker = 'user' | 'command';
 

@@ -1,4 +1,4 @@
-import type { ApiClient } from '../api-client';
+import type { ApiClient } from '@/ui/api-client';
 import { parseSettingsView, type CallSettingsValues, type SettingsView } from './settings-types';
 
 export interface SettingsApi {

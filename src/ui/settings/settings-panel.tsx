@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer, type FormEvent } from 'react';
-import type { ApiClient } from '../api-client';
-import { describeError } from '../describe-error';
+import type { ApiClient } from '@/ui/api-client';
+import { describeError } from '@/ui/describe-error';
 import { createSettingsApi, type SettingsApi } from './settings-api';
 import { SettingsForm } from './settings-form';
 import { checkDraft, INITIAL_SETTINGS_FORM, settingsFormReducer } from './settings-form-state';

@@ -1,5 +1,5 @@
 /** `GET/PUT /api/settings` as the window sees it (hand-written guard, like api-types.ts). */
-import { ResponseShapeError } from '../api-types';
+import { ResponseShapeError } from '@/ui/api-types';
 
 export interface CallSettingsValues {
   /** ISO 3166 alpha-2, or null: numbers without a country code are not read in any country. */

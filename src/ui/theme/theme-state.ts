@@ -1,6 +1,6 @@
 /** The window follows the theme Pipedrive passed on load, then every live change it announces. */
-import type { Theme } from '../page-props';
-import { parseTheme } from '../sdk/sdk-messages';
+import type { Theme } from '@/ui/page-props';
+import { parseTheme } from '@/ui/sdk/sdk-messages';
 
 export type ThemeAction = { type: 'page-theme'; theme: Theme } | { type: 'host-changed'; theme: unknown };
 

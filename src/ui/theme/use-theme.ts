@@ -1,6 +1,6 @@
 import { useEffect, useReducer } from 'react';
-import type { Theme } from '../page-props';
-import { useSdk } from '../sdk/sdk-context';
+import type { Theme } from '@/ui/page-props';
+import { useSdk } from '@/ui/sdk/sdk-context';
 import { applyTheme, themeReducer } from './theme-state';
 
 export function useTheme(pageTheme: Theme): Theme {

@@ -1,13 +1,13 @@
-import { DisconnectAccount } from '../account/disconnect-account';
-import type { ApiClient } from '../api-client';
-import type { Contact } from '../api-types';
-import { CallHistoryView } from '../calls/call-history-view';
-import type { CallView } from '../calls/call-types';
-import type { CallsApi } from '../calls/calls-api';
-import { MissedCallsView } from '../calls/missed-calls-view';
-import { ContactsPanel } from '../contacts/contacts-panel';
-import { DialPad } from '../dial-pad/dial-pad';
-import { SettingsPanel } from '../settings/settings-panel';
+import { DisconnectAccount } from '@/ui/account/disconnect-account';
+import type { ApiClient } from '@/ui/api-client';
+import type { Contact } from '@/ui/api-types';
+import { CallHistoryView } from '@/ui/calls/call-history-view';
+import type { CallView } from '@/ui/calls/call-types';
+import type { CallsApi } from '@/ui/calls/calls-api';
+import { MissedCallsView } from '@/ui/calls/missed-calls-view';
+import { ContactsPanel } from '@/ui/contacts/contacts-panel';
+import { DialPad } from '@/ui/dial-pad/dial-pad';
+import { SettingsPanel } from '@/ui/settings/settings-panel';
 import type { HomeTab } from './home-tabs';
 
 export interface HomePanelsProps {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { reloadWindow } from '../reload';
-import { useSdk } from '../sdk/sdk-context';
-import type { SdkUnavailableReason } from '../sdk/pipedrive-sdk';
+import { reloadWindow } from '@/ui/reload';
+import { useSdk } from '@/ui/sdk/sdk-context';
+import type { SdkUnavailableReason } from '@/ui/sdk/pipedrive-sdk';
 
 export const RECONNECT_URL = '/api/auth/login';
 

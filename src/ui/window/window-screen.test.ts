@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { callSessionReducer, INITIAL_CALL_SESSION } from '../calls/call-session-state';
-import { callView, connected, ended } from '../calls/test-calls';
+import { callSessionReducer, INITIAL_CALL_SESSION } from '@/ui/calls/call-session-state';
+import { callView, connected, ended } from '@/ui/calls/test-calls';
 import { windowScreenOf } from './window-screen';
 
 describe('windowScreenOf', () => {

@@ -2,7 +2,7 @@
  * Which screen the window shows. The call session (`calls/call-session-state.ts`) decides: no
  * call means home (tabs: contacts, missed calls, history); otherwise the call's own screen.
  */
-import { callScreenOf, type CallSessionState } from '../calls/call-session-state';
+import { callScreenOf, type CallSessionState } from '@/ui/calls/call-session-state';
 
 export type WindowScreen = 'home' | 'incoming' | 'dialer' | 'follow-up';
 

@@ -1,6 +1,6 @@
-import { hangUpCall } from '../../../../src/application/calls';
-import { apiRoute } from '../../../../src/server/http/api-route';
-import { callIdOf, presentCall, requireAgent, unwrap } from '../../../../src/server/http/calls';
+import { hangUpCall } from '@/application/calls';
+import { apiRoute } from '@/server/http/api-route';
+import { callIdOf, presentCall, requireAgent, unwrap } from '@/server/http/calls';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

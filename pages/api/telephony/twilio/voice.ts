@@ -1,4 +1,4 @@
-import { twilioRoute } from '../../../../src/server/http/twilio-route';
+import { twilioRoute } from '@/server/http/twilio-route';
 
 export const config = { api: { bodyParser: false } };
 

@@ -1,6 +1,6 @@
 import type { EpochMillis } from '@/domain/call';
-import type { Clock } from '../clock.port';
-import type { Timers } from '../timers.port';
+import type { Clock } from '@/application/ports/clock.port';
+import type { Timers } from '@/application/ports/timers.port';
 
 interface PendingTimer {
   readonly id: number;

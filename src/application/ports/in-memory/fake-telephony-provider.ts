@@ -3,7 +3,7 @@ import type {
   PlaceCallRequest,
   ProviderCallUpdate,
   TelephonyProvider,
-} from '../telephony-provider.port';
+} from '@/application/ports/telephony-provider.port';
 
 export type FakeTelephonyCommand =
   | { readonly type: 'place'; readonly request: PlaceCallRequest }

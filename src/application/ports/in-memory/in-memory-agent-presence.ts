@@ -1,5 +1,5 @@
 import type { AgentSession } from '@/domain/routing';
-import type { AgentPresence } from '../agent-presence.port';
+import type { AgentPresence } from '@/application/ports/agent-presence.port';
 
 export interface FakeAgent {
   readonly companyId: number;

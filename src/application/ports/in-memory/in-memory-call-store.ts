@@ -1,5 +1,5 @@
 import type { EpochMillis } from '@/domain/call';
-import { holdsAgent, isActiveCall, isCallOfAgent, isMissedCallOf } from '../call-record';
+import { holdsAgent, isActiveCall, isCallOfAgent, isMissedCallOf } from '@/application/ports/call-record';
 import type {
   AgentCallsQuery,
   CallRecord,
@@ -8,7 +8,7 @@ import type {
   InsertCallResult,
   StoredCall,
   UpdateCallResult,
-} from '../call-store.port';
+} from '@/application/ports/call-store.port';
 
 /** For tests only: calls live as long as the process. Production uses the DB adapter. */
 export class InMemoryCallStore implements CallStore {

@@ -1,4 +1,4 @@
-import type { CallerChoice, CallerPreferences } from '../caller-preferences.port';
+import type { CallerChoice, CallerPreferences } from '@/application/ports/caller-preferences.port';
 
 /** Usable in single-instance mode (choices are lost on restart); the DB adapter keeps them. */
 export class InMemoryCallerPreferences implements CallerPreferences {

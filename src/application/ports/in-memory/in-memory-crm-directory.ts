@@ -5,7 +5,7 @@ import type {
   CrmDirectory,
   CrmPersonDetails,
   CrmPhonePerson,
-} from '../crm-directory.port';
+} from '@/application/ports/crm-directory.port';
 
 export interface FakeCrmPerson {
   readonly companyId: number;

@@ -1,4 +1,4 @@
-import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '../outbox-store.port';
+import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
 
 /** For tests only: the production outbox is a DB table next to the calls. */
 export class InMemoryOutboxStore implements OutboxStore {

@@ -1,4 +1,4 @@
-import type { CallChanges, CommitCallChangesResult, UnitOfWork } from '../unit-of-work.port';
+import type { CallChanges, CommitCallChangesResult, UnitOfWork } from '@/application/ports/unit-of-work.port';
 import type { InMemoryCallStore } from './in-memory-call-store';
 import type { InMemoryOutboxStore } from './in-memory-outbox-store';
 

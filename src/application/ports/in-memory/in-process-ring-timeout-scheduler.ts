@@ -1,6 +1,6 @@
-import type { RingTimeout, RingTimeoutScheduler } from '../ring-timeout-scheduler.port';
-import type { Clock } from '../clock.port';
-import type { Timers } from '../timers.port';
+import type { RingTimeout, RingTimeoutScheduler } from '@/application/ports/ring-timeout-scheduler.port';
+import type { Clock } from '@/application/ports/clock.port';
+import type { Timers } from '@/application/ports/timers.port';
 
 export type RingTimeoutHandler = (timeout: RingTimeout) => Promise<void>;
 

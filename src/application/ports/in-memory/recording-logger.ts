@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.port';
+import type { Logger } from '@/application/ports/logger.port';
 
 export interface LoggedLine {
   readonly level: 'info' | 'warn' | 'error';

@@ -1,6 +1,6 @@
 import type { StopRingingTarget } from '@/domain/routing';
-import type { CallView } from '../call-view';
-import type { RealtimeNotifier } from '../realtime-notifier.port';
+import type { CallView } from '@/application/ports/call-view';
+import type { RealtimeNotifier } from '@/application/ports/realtime-notifier.port';
 
 export type RealtimeMessage =
   | { readonly type: 'ring'; readonly companyId: number; readonly userIds: readonly number[]; readonly call: CallView }

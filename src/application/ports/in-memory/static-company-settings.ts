@@ -1,4 +1,4 @@
-import { DEFAULT_CALL_SETTINGS, type CallSettings, type CompanySettings } from '../company-settings.port';
+import { DEFAULT_CALL_SETTINGS, type CallSettings, type CompanySettings } from '@/application/ports/company-settings.port';
 
 /**
  * The same settings for every company, with per-company overrides: enough for single-instance

@@ -1,3 +1,3 @@
-import type { Clock } from '../clock.port';
+import type { Clock } from '@/application/ports/clock.port';
 
 export const systemClock: Clock = { now: () => Date.now() };

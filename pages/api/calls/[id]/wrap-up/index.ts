@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { submitWrapUp } from '../../../../../src/application/calls';
-import type { WrapUpAction } from '../../../../../src/domain/wrap-up';
-import { apiRoute } from '../../../../../src/server/http/api-route';
-import { callIdOf, presentCall, requireAgent, unwrap } from '../../../../../src/server/http/calls';
-import { parseInput } from '../../../../../src/server/http/parse';
+import { submitWrapUp } from '@/application/calls';
+import type { WrapUpAction } from '@/domain/wrap-up';
+import { apiRoute } from '@/server/http/api-route';
+import { callIdOf, presentCall, requireAgent, unwrap } from '@/server/http/calls';
+import { parseInput } from '@/server/http/parse';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };

@@ -1,7 +1,7 @@
-import { toCallView } from '../../../../../src/application/calls';
-import { ApiError } from '../../../../../src/server/http/api-error';
-import { apiRoute } from '../../../../../src/server/http/api-route';
-import { callError, callIdOf, presentCall, requireAgent } from '../../../../../src/server/http/calls';
+import { toCallView } from '@/application/calls';
+import { ApiError } from '@/server/http/api-error';
+import { apiRoute } from '@/server/http/api-route';
+import { callError, callIdOf, presentCall, requireAgent } from '@/server/http/calls';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
 export const config = { api: { bodyParser: false } };
