@@ -18,19 +18,40 @@ const sandboxPort = Number(process.env.SANDBOX_PORT ?? 3100);
 const sandboxUrl = `http://127.0.0.1:${sandboxPort}`;
 const children: ChildProcess[] = [];
 
+/**
+ * Children are node itself with tsx as a loader (not `npx tsx`, whose grandchild outlived a
+ * SIGTERM and kept the sandbox's port): when one exits, the others are stopped and awaited, so
+ * one `npm start` is one lifetime.
+ */
 function run(name: string, args: string[], env: Record<string, string>): ChildProcess {
-  const child = spawn('npx', ['tsx', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   child.on('exit', (code, signal) => {
-    if (signal === null) console.error(`${name} exited with code ${code}`);
-    shutdown(code ?? 1);
+    if (signal === null && !stopping) console.error(`${name} exited with code ${code}`);
+    void shutdown(stopping ? 0 : (code ?? 1));
   });
   children.push(child);
   return child;
 }
 
-function shutdown(code: number): void {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
-  process.exitCode = code;
+let stopping = false;
+async function shutdown(code: number): Promise<void> {
+  if (!stopping) process.exitCode = code;
+  stopping = true;
+  const running = children.filter((child) => child.exitCode === null && child.signalCode === null);
+  await Promise.all(running.map((child) => stopChild(child)));
+  process.exit(process.exitCode ?? code);
+}
+
+/** SIGTERM, then SIGKILL after 25 s (the app drains wrap-ups for up to 20 s on SIGTERM). */
+function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 function startSandboxMode(): void {
@@ -63,5 +84,5 @@ function startRealMode(): void {
 if (!isDev) ensureNextBuild(root);
 if (process.env.CLIENT_ID) startRealMode();
 else startSandboxMode();
-process.on('SIGINT', () => shutdown(0));
-process.on('SIGTERM', () => shutdown(0));
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));

@@ -7,7 +7,7 @@ import next from 'next';
 import { setAppContext } from './app-context';
 import { composeApp, type AppServices, type ComposeOptions } from './compose';
 import type { AppConfig } from './config';
-import { createLogger, type Logger } from './logger';
+import { createLogger, wantsPrettyLogs, type Logger } from './logger';
 import { applySecurityHeaders } from './http/security-headers';
 import { checkReadiness } from './readiness';
 
@@ -39,7 +39,7 @@ export function hasNextBuild(root = PROJECT_ROOT): boolean {
  * are stored on globalThis for pages and API routes, so one process hosts one app server.
  */
 export async function startAppServer(config: AppConfig, options: StartAppServerOptions = {}): Promise<AppServer> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel, pretty: !config.isProduction && process.stdout.isTTY === true });
+  const logger = options.logger ?? createLogger({ level: config.logLevel, pretty: wantsPrettyLogs(config, process.stdout.isTTY === true) });
   const mode = options.nextMode ?? (config.isProduction && hasNextBuild() ? 'production' : 'development');
   if (config.isProduction && mode === 'development') logger.warn('no Next build found (.next/BUILD_ID): serving in development mode; run `npx next build`');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger, maskPhoneNumber } from './logger';
+import { createLogger, maskPhoneNumber, wantsPrettyLogs } from './logger';
 
 describe('logger', () => {
   it('redacts credentials at the top level and one level down', () => {
@@ -24,5 +24,12 @@ describe('logger', () => {
   it('keeps only the last four digits of a phone number', () => {
     expect(maskPhoneNumber('+1 415 555 0134')).toBe('…0134');
     expect(maskPhoneNumber('12')).toBe('****');
+  });
+
+  it('pretty-prints only to a terminal, and never in a real production deployment', () => {
+    expect(wantsPrettyLogs({ isProduction: false, sandboxMode: false }, true)).toBe(true);
+    expect(wantsPrettyLogs({ isProduction: true, sandboxMode: true }, true)).toBe(true);
+    expect(wantsPrettyLogs({ isProduction: true, sandboxMode: false }, true)).toBe(false);
+    expect(wantsPrettyLogs({ isProduction: false, sandboxMode: true }, false)).toBe(false);
   });
 });

@@ -60,3 +60,11 @@ export function maskPhoneNumber(phone: string): string {
   const digits = phone.replace(/\D/g, '');
   return digits.length <= 4 ? '****' : `…${digits.slice(-4)}`;
 }
+
+/**
+ * Readable lines for a person at a terminal; JSON lines for log collectors. `npm start` runs the
+ * production build in sandbox mode, a local trial, so sandbox mode counts as "a person".
+ */
+export function wantsPrettyLogs(config: { isProduction: boolean; sandboxMode: boolean }, stdoutIsTerminal: boolean): boolean {
+  return stdoutIsTerminal && (!config.isProduction || config.sandboxMode);
+}
