@@ -71,6 +71,11 @@ export class BaresipPhone {
     return this.events.length;
   }
 
+  /** Events from index `after` on (see eventCount), oldest first. */
+  eventsSince(after = 0): PhoneEvent[] {
+    return this.events.slice(after);
+  }
+
   on(listener: Listener): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

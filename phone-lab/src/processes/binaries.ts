@@ -35,11 +35,11 @@ export function findBinary(name: string): string | null {
 }
 
 /** Paths of all four programs, or a MissingBinaryError naming the absent ones and the apt-get line. */
-export function requireLabBinaries(): Record<LabBinary, string> {
+export function requireLabBinaries(find: (name: string) => string | null = findBinary): Record<LabBinary, string> {
   const found: Partial<Record<LabBinary, string>> = {};
   const missing: LabBinary[] = [];
   for (const name of LAB_BINARIES) {
-    const path = findBinary(name);
+    const path = find(name);
     if (path) found[name] = path;
     else missing.push(name);
   }
