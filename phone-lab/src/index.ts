@@ -17,7 +17,7 @@ import {
   type PhoneLabOptions,
 } from './options';
 import { requireLabBinaries } from './processes/binaries';
-import { freePort, freePortRange } from './processes/free-ports';
+import { freePort, freePortRange, freeSipPortPair } from './processes/free-ports';
 import type { ManagedProcess } from './processes/managed-process';
 import { startRtpengine } from './processes/rtpengine';
 
@@ -124,7 +124,7 @@ export async function startPhoneLab(options: PhoneLabOptions = {}): Promise<Phon
       password: settings.password,
       domain,
       proxyPort: ports.sipUdp,
-      sipPort: settings.sipPort ?? (await freePort()),
+      sipPort: settings.sipPort ?? (await freeSipPortPair()),
       controlPort: settings.controlPort ?? (await freePort()),
       answerMode: settings.answerMode,
       toneFile,

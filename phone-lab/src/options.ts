@@ -10,7 +10,7 @@ export interface PhoneLabOptions {
   rtpengineNgPort?: number;
   /** rtpengine's media ports; default: 200 ports from a random free start. */
   mediaPorts?: { min: number; max: number };
-  /** The customer phone's SIP and ctrl_tcp ports; default: free ports. */
+  /** The customer phone's SIP port (UDP+TCP; TLS takes the next port) and ctrl_tcp port; default: free ports. */
   customerSipPort?: number;
   customerControlPort?: number;
   /** Agents who may register (browsers or test phones). Default agent1/agent1-secret, agent2/agent2-secret. */

@@ -43,6 +43,8 @@ describe('phone lab: real SIP calls through Kamailio and rtpengine on loopback',
     await agent2.dial(lab.uri(lab.numbers.customer));
     const established = await agent2.waitFor('established', { after: agentMark });
     await lab.customer.waitFor('established', { after: customerMark });
+    const incoming = await lab.customer.waitFor('incoming', { after: customerMark });
+    expect(incoming.peerUri).toBe(lab.uri('agent2'));
 
     // The media went through rtpengine: it was asked to offer and answer for this very call.
     const rtpengineLog = readFileSync(join(lab.workDir, 'rtpengine.log'), 'utf8');

@@ -102,7 +102,7 @@ describe('generated configs', () => {
       moduleDir: '/m',
     });
     expect(account).toBe(
-      '<sip:customer@lab.example>;auth_pass=pw;outbound="sip:127.0.0.1:5070;transport=udp";regint=600;answermode=auto;audio_codecs=opus/48000/2,PCMU,PCMA\n',
+      '<sip:customer@lab.example>;auth_pass=pw;outbound="sip:127.0.0.1:5070;transport=udp";regint=600;answermode=auto;audio_codecs=PCMU,PCMA,opus/48000/2\n',
     );
   });
 });

@@ -46,7 +46,9 @@ export function renderPhoneAccount(settings: PhoneConfigSettings): string {
     `outbound="sip:127.0.0.1:${settings.proxyPort};transport=udp"`,
     'regint=600',
     `answermode=${settings.answerMode}`,
-    'audio_codecs=opus/48000/2,PCMU,PCMA',
+    // G.711 first, as a telephone network hands calls over; it keeps RFC 4733 DTMF working (see
+    // the codec-strip-opus note in the Kamailio config). opus stays available between phones.
+    'audio_codecs=PCMU,PCMA,opus/48000/2',
   ];
   return `<sip:${settings.user}@${settings.domain}>;${parameters.join(';')}\n`;
 }

@@ -31,6 +31,7 @@ export class BaresipPhone {
   private readonly listeners = new Set<Listener>();
   private control: BaresipControlConnection | null = null;
   private dtmfOfCurrentCall = '';
+  private currentCallId: string | null = null;
 
   private constructor(
     private readonly process: ManagedProcess,
@@ -107,7 +108,6 @@ export class BaresipPhone {
 
   /** Places a call, e.g. dial("sip:+15550100@phone-lab.test"). Resolves once baresip accepted the command. */
   async dial(uri: string): Promise<void> {
-    this.dtmfOfCurrentCall = '';
     await this.requireControl().command('dial', uri);
   }
 
@@ -167,8 +167,15 @@ export class BaresipPhone {
     return this.control;
   }
 
-  private record(event: PhoneEvent): void {
-    if (event.type === 'incoming') this.dtmfOfCurrentCall = '';
+  private record(event: PhoneEvent, direction?: string): void {
+    // baresip answering by itself reports no CALL_INCOMING: report one before "established".
+    if (event.type === 'established' && direction === 'incoming' && !this.events.some((seen) => seen.type === 'incoming' && seen.callId === event.callId)) {
+      this.record({ type: 'incoming', callId: event.callId, peerUri: event.peerUri });
+    }
+    if ('callId' in event && event.callId !== this.currentCallId && event.type !== 'closed') {
+      this.currentCallId = event.callId;
+      this.dtmfOfCurrentCall = '';
+    }
     if (event.type === 'dtmf') this.dtmfOfCurrentCall += event.digit;
     this.events.push(event);
     for (const listener of [...this.listeners]) listener(event);
@@ -182,7 +189,7 @@ export class BaresipPhone {
         try {
           this.control = await BaresipControlConnection.open(controlPort, (raw) => {
             const event = translateBaresipEvent(raw);
-            if (event) this.record(event);
+            if (event) this.record(event, raw.direction);
           });
           return true;
         } catch {

@@ -20,9 +20,18 @@ export interface KamailioConfigSettings {
 
 // rtpengine flags per direction (SOFTPHONE-FACTS "settings that mattered"). A browser needs ICE,
 // DTLS-SRTP and rtcp-mux; baresip on UDP wants plain RTP/AVP with separate RTCP.
-const TOWARDS_WEBSOCKET =
+// Offers (requests, in the branch route) name the callee's transport profile. Answers (replies)
+// must not: rtpengine already answers the caller in the profile the caller offered, and a
+// transport-protocol in an answer ("RTP/SAVPF" towards a browser) made it send SRTP to the UDP
+// customer, who then heard nothing.
+const OFFER_TOWARDS_WEBSOCKET =
   'ICE=force DTLS=passive RTP/SAVPF rtcp-mux-offer rtcp-mux-require SDES-off replace-origin replace-session-connection';
-const TOWARDS_UDP = 'ICE=remove RTP/AVP rtcp-mux-demux DTLS=off SDES-off replace-origin replace-session-connection';
+// codec-strip-opus: the UDP side plays the telephone network, so calls to it run on G.711. With
+// opus, baresip answers only telephone-event/8000 next to 48 kHz opus, and Chromium's RFC 4733
+// DTMF never reached it; with PCMU it arrives. (DTLS=off here stopped DTLS towards the browser.)
+const OFFER_TOWARDS_UDP = 'ICE=remove RTP/AVP rtcp-mux-demux codec-strip-opus replace-origin replace-session-connection';
+const ANSWER_TOWARDS_WEBSOCKET = 'ICE=force rtcp-mux-require SDES-off replace-origin replace-session-connection';
+const ANSWER_TOWARDS_UDP = 'ICE=remove rtcp-mux-demux DTLS=off replace-origin replace-session-connection';
 
 /** Kamailio string literal: the values are validated by options, this is a second guard. */
 function quoted(value: string): string {
@@ -291,9 +300,11 @@ branch_route[MEDIA_TOWARDS_CALLEE] {
 		return;
 	}
 	if ($du =~ "transport=ws" || $ru =~ "transport=ws") {
-		rtpengine_manage("${TOWARDS_WEBSOCKET}");
+		xlog("L_INFO", "$rm $ci: media towards WebSocket callee $ru ($du)\n");
+		rtpengine_manage("${OFFER_TOWARDS_WEBSOCKET}");
 	} else {
-		rtpengine_manage("${TOWARDS_UDP}");
+		xlog("L_INFO", "$rm $ci: media towards UDP callee $ru ($du)\n");
+		rtpengine_manage("${OFFER_TOWARDS_UDP}");
 	}
 }
 
@@ -305,9 +316,11 @@ onreply_route[MEDIA_TOWARDS_CALLER] {
 		return;
 	}
 	if (isflagset(FLT_CALLER_WS)) {
-		rtpengine_manage("${TOWARDS_WEBSOCKET}");
+		xlog("L_INFO", "$rs $ci: media towards WebSocket caller\n");
+		rtpengine_manage("${ANSWER_TOWARDS_WEBSOCKET}");
 	} else {
-		rtpengine_manage("${TOWARDS_UDP}");
+		xlog("L_INFO", "$rs $ci: media towards UDP caller\n");
+		rtpengine_manage("${ANSWER_TOWARDS_UDP}");
 	}
 }
 

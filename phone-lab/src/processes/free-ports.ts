@@ -46,6 +46,18 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
   throw new Error(`no port free for both TCP and UDP on ${host} after 20 attempts`);
 }
 
+/**
+ * A SIP port for baresip: it binds UDP and TCP on the port and SIP/TLS on TCP port + 1 (TLS is
+ * always built in), so all three must be free.
+ */
+export async function freeSipPortPair(host = '127.0.0.1'): Promise<number> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const port = await freePort(host);
+    if (port < 65535 && (await isTcpPortFree(host, port + 1))) return port;
+  }
+  throw new Error(`no free SIP port pair on ${host} after 20 attempts`);
+}
+
 /** A run of `count` consecutive ports with its first and last port free on TCP and UDP. */
 export async function freePortRange(count: number, host = '127.0.0.1'): Promise<{ min: number; max: number }> {
   for (let attempt = 0; attempt < 50; attempt += 1) {

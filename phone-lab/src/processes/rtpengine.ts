@@ -32,6 +32,7 @@ export async function startRtpengine(settings: RtpengineSettings): Promise<Manag
       '--foreground',
       '--log-stderr',
       '--log-level=6',
+      ...(process.env.PHONE_LAB_RTPENGINE_DEBUG === '1' ? ['--log-level-control=7'] : []),
       // Calls are deleted at once on BYE instead of lingering 30 s holding ports.
       '--delete-delay=0',
       '--num-threads=2',
