@@ -140,7 +140,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('phone lab with a browser softphone 
       return (sum[peak] ?? 0) > 0 ? hz : null;
     });
 
-  it('the browser calls the customer: both hear each other, DTMF (RFC 4733 and SIP INFO) arrives, hang-up reaches the customer', async () => {
+  it('the browser calls the customer: both hear each other, DTMF (RFC 4733 and SIP INFO) arrives, hold and resume work, hang-up reaches the customer', async () => {
     const customerMark = lab.customer.eventCount;
     await page.evaluate(
       (target) =>
@@ -169,6 +169,26 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('phone lab with a browser softphone 
     await page.evaluate(() => (window as unknown as PageWindow).lab.session.sendDTMF('7#', { transportType: 'INFO', duration: 120, interToneGap: 100 }));
     await pollUntil('two more DTMF digits at the customer', async () => lab.customer.dtmfReceived().length >= 5, 5_000);
     expect(lab.customer.dtmfReceived()).toBe('42*7#');
+
+    // Hold and resume are re-INVITEs through Kamailio and rtpengine (the offer now comes from the
+    // browser inside the dialog). While held no audio reaches the customer's recording at all, so
+    // "silence" cannot be told from "nothing yet"; what is checked is that the tone comes back.
+    const reinvite = (action: 'hold' | 'unhold') =>
+      page.evaluate(
+        (action) =>
+          new Promise<void>((resolve, reject) => {
+            const timer = setTimeout(() => reject(new Error(`${action} not confirmed`)), 5000);
+            (window as unknown as PageWindow).lab.session[action]({}, () => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
+        action,
+      );
+    await reinvite('hold');
+    await reinvite('unhold');
+    await pollUntil('the tone again after resuming', async () => lab.customer.dominantFrequencyHeard({ lastSeconds: 0.4 }) !== null, 5_000, 100);
+    expect(lab.customer.dominantFrequencyHeard({ lastSeconds: 0.4 })).toBeCloseTo(880, -1);
 
     await page.evaluate(() => (window as unknown as PageWindow).lab.session.terminate());
     const closed = await lab.customer.waitFor('closed', { after: customerMark });

@@ -146,10 +146,25 @@ export class BaresipPhone {
     return decoded[0]?.path ?? null;
   }
 
-  /** Dominant frequency (Hz) of what the phone heard in its latest call; null if silent or not recorded. */
-  dominantFrequencyHeard(): number | null {
+  /**
+   * Dominant frequency (Hz) of what the phone heard in its latest call, or only in its last
+   * `lastSeconds`; null if silent or not recorded.
+   */
+  dominantFrequencyHeard(options: { lastSeconds?: number } = {}): number | null {
     const recording = this.latestRecording();
-    return recording ? dominantFrequency(readWavAsMono(recording)) : null;
+    if (!recording) return null;
+    const audio = readWavAsMono(recording);
+    if (options.lastSeconds === undefined) return dominantFrequency(audio);
+    const tail = Math.max(0, audio.samples.length - Math.round(options.lastSeconds * audio.sampleRate));
+    return dominantFrequency({ sampleRate: audio.sampleRate, samples: audio.samples.subarray(tail) });
+  }
+
+  /** Seconds of audio in the latest call's recording (it grows only while packets arrive). */
+  secondsHeard(): number {
+    const recording = this.latestRecording();
+    if (!recording) return 0;
+    const audio = readWavAsMono(recording);
+    return audio.samples.length / audio.sampleRate;
   }
 
   async stop(): Promise<void> {
