@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeToneWav } from './audio/tone';
@@ -94,6 +94,20 @@ export async function startPhoneLab(options: PhoneLabOptions = {}): Promise<Phon
     ...internalPasswords,
   };
 
+  // Tones are made once per frequency; the customer's is started now, alongside rtpengine.
+  const tones = new Map<number, Promise<string>>();
+  const toneFile = (hz: number): Promise<string> => {
+    let made = tones.get(hz);
+    if (!made) {
+      const path = join(workDir, `tone-${hz}hz.wav`);
+      made = makeToneWav(binaries.sox, path, hz).then(() => path);
+      made.catch(() => undefined); // awaited (and reported) by the phone that needs it
+      tones.set(hz, made);
+    }
+    return made;
+  };
+  toneFile(options.customerToneHz ?? 440);
+
   const started: { process?: ManagedProcess; phone?: BaresipPhone }[] = [];
   const stopAll = async () => {
     // Reverse order: phones unregister while Kamailio is still up, rtpengine goes last.
@@ -114,9 +128,7 @@ export async function startPhoneLab(options: PhoneLabOptions = {}): Promise<Phon
     controlPort?: number;
   }): Promise<BaresipPhone> => {
     const phoneDir = join(workDir, `phone-${settings.username}-${randomBytes(3).toString('hex')}`);
-    const toneFile = settings.toneHz === null ? null : join(workDir, `tone-${settings.toneHz}hz.wav`);
     mkdirSync(phoneDir, { recursive: true });
-    if (toneFile && !existsSync(toneFile)) await makeToneWav(binaries.sox, toneFile, settings.toneHz as number);
     const phone = await BaresipPhone.start({
       binary: binaries.baresip,
       workDir: phoneDir,
@@ -127,7 +139,7 @@ export async function startPhoneLab(options: PhoneLabOptions = {}): Promise<Phon
       sipPort: settings.sipPort ?? (await freeSipPortPair()),
       controlPort: settings.controlPort ?? (await freePort()),
       answerMode: settings.answerMode,
-      toneFile,
+      toneFile: settings.toneHz === null ? null : await toneFile(settings.toneHz),
       record: settings.record,
       moduleDir: BARESIP_MODULE_DIR,
       startTimeoutMs,
