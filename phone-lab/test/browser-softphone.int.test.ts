@@ -215,4 +215,28 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('phone lab with a browser softphone 
     await lab.customer.hangUp();
     await page.waitForFunction(() => (window as unknown as PageWindow).lab.ended === true);
   });
+
+  it('the ring group forks to the browser (agent1) and a UDP phone (agent2); the browser answers with audio both ways', async () => {
+    const agent2 = await lab.startPhone({ username: 'agent2' });
+    const marks = { customer: lab.customer.eventCount, agent2: agent2.eventCount };
+    await page.evaluate(() => {
+      const state = (window as unknown as PageWindow).lab;
+      state.confirmed = false;
+      state.ended = false;
+      state.session = null;
+    });
+    await lab.customer.dial(lab.uri(lab.numbers.ringGroup));
+    await agent2.waitFor('incoming', { after: marks.agent2 });
+    await lab.customer.waitFor('established', { after: marks.customer });
+    await page.waitForFunction(() => (window as unknown as PageWindow).lab.confirmed === true);
+    await agent2.waitFor('closed', { after: marks.agent2 });
+
+    const heardByBrowser = await frequencyHeardByBrowser();
+    expect(Math.abs((heardByBrowser ?? 0) - 440)).toBeLessThan(6);
+    await pollUntil('the customer to hear the browser', async () => lab.customer.secondsHeard() > 1, 10_000, 200);
+    expect(lab.customer.dominantFrequencyHeard()).toBeCloseTo(880, -1);
+
+    await lab.customer.hangUp();
+    await page.waitForFunction(() => (window as unknown as PageWindow).lab.ended === true);
+  });
 });
