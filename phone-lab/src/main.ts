@@ -101,6 +101,8 @@ async function main(): Promise<void> {
   process.once('SIGTERM', stop);
 
   const input = createInterface({ input: process.stdin });
+  // On a terminal readline takes Ctrl-C for itself (and would only pause): stop the lab instead.
+  input.on('SIGINT', stop);
   input.on('line', (line) => {
     const [command, argument = ''] = line.trim().split(/\s+/, 2);
     const run = async (): Promise<void> => {

@@ -1,7 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ManagedProcess } from '../processes/managed-process';
-import { withLog } from '../processes/rtpengine';
+import { ManagedProcess, withLog } from '../processes/managed-process';
 import { canConnectTcp, pollUntil } from '../processes/wait';
 import { renderKamailioConfig, type KamailioConfigSettings } from './config-template';
 

@@ -103,3 +103,10 @@ export class ManagedProcess {
     }
   }
 }
+
+/** The error, with the process's log tail appended unless the message already carries it. */
+export function withLog(error: unknown, managed: ManagedProcess): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.includes(managed.logFile)) return error instanceof Error ? error : new Error(message);
+  return new Error(`${message}\n${managed.name} log (${managed.logFile}):\n${managed.logTail()}`);
+}

@@ -1,7 +1,7 @@
 import { createSocket } from 'node:dgram';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { ManagedProcess } from './managed-process';
+import { ManagedProcess, withLog } from './managed-process';
 import { pollUntil } from './wait';
 
 export interface RtpengineSettings {
@@ -68,10 +68,4 @@ export function pingNg(port: number, timeoutMs = 200): Promise<boolean> {
     socket.on('error', () => finish(false));
     socket.send(`${cookie} d7:command4:pinge`, port, '127.0.0.1');
   });
-}
-
-export function withLog(error: unknown, process: ManagedProcess): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  if (message.includes(process.logFile)) return error instanceof Error ? error : new Error(message);
-  return new Error(`${message}\n${process.name} log (${process.logFile}):\n${process.logTail()}`);
 }
