@@ -22,7 +22,12 @@ const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 declare const JsSIP: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 type PageWindow = typeof globalThis & { lab: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
 
-describe.skipIf(!existsSync(CHROMIUM_PATH))('phone lab with a browser softphone (JsSIP in Chromium)', () => {
+describe('phone lab with a browser softphone (JsSIP in Chromium)', () => {
+  // No silent skip: without Chromium the test fails and says how to get it.
+  it('has Chromium', () => {
+    expect(existsSync(CHROMIUM_PATH), `Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`).toBe(true);
+  });
+
   let lab: PhoneLab;
   let server: Server;
   let browser: Browser;
@@ -30,6 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM_PATH))('phone lab with a browser softphone 
   const workDir = mkdtempSync(join(tmpdir(), 'phone-lab-browser-'));
 
   beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH}: apt-get install -y chromium`);
     lab = await startPhoneLab({ keepWorkDir: process.env.PHONE_LAB_KEEP === '1' });
     const microphoneWav = join(workDir, 'microphone-880hz.wav');
     await makeToneWav('sox', microphoneWav, 880, 30);

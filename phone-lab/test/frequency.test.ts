@@ -81,7 +81,11 @@ describe('dominantFrequency', () => {
   });
 });
 
-describe.skipIf(!findBinary('sox'))('dominantFrequency on files made by sox', () => {
+describe('dominantFrequency on files made by sox', () => {
+  it('has sox', () => {
+    expect(findBinary('sox'), 'sox not found: apt-get install -y sox libsox-fmt-all').toBeTruthy();
+  });
+
   const directory = mkdtempSync(join(tmpdir(), 'phone-lab-frequency-'));
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
