@@ -3,4 +3,3 @@ export type { DeliveryOutcome, DeliveryStatus, OutboxDeliveries, OutboxDelivery,
 export type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 export { wrapUpStatusOf, type WrapUpStatus } from './wrap-up-status';
-export { InMemoryOutbox } from './in-memory-outbox';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { PipedriveWrite } from '@/domain/wrap-up';
-import { FakeClock, settle } from '@/application/ports/in-memory';
+import { FakeClock, settle } from '@/application/ports/testing';
 import type { OutboxEntryInput } from '@/application/ports/outbox-store.port';
-import { InMemoryOutbox } from './in-memory-outbox';
+import { InMemoryOutbox } from '@/application/ports/testing';
 import type { WriteResult } from './outbox-deliveries.port';
 import { createOutboxWorker, RECONNECT_REASON, type OutboxStatusChange, type OutboxWorkerOptions } from './outbox-worker';
 import type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
