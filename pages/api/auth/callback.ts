@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { PipedriveError } from '@/adapters/pipedrive/pipedrive-error';
 import { toRegionCode } from '@/domain/phone';
 import { userRoom } from '@/adapters/realtime/socket-events';
-import { ApiError } from '@/server/http/api-error';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { secretsEqual } from '@/server/http/constant-time';
 import { escapeHtml, sendHtmlPage } from '@/server/http/html-page';
@@ -94,10 +94,10 @@ export default apiRoute(
       const expectedAuthorization = `Basic ${Buffer.from(`${ctx.config.clientId}:${ctx.config.clientSecret}`).toString('base64')}`;
       const authorization = req.headers.authorization ?? '';
       if (!secretsEqual(authorization, expectedAuthorization)) {
-        throw new ApiError(401, 'UNAUTHORIZED', 'Client credentials required.', { 'WWW-Authenticate': 'Basic realm="pipedrive-uninstall"' });
+        throw new HttpError('UNAUTHORIZED', undefined, { 'WWW-Authenticate': 'Basic realm="pipedrive-uninstall"' });
       }
       const body = parseInput(uninstallSchema, req.body);
-      if (body.client_id !== ctx.config.clientId) throw new ApiError(400, 'INVALID_REQUEST', 'client_id does not match this app.');
+      if (body.client_id !== ctx.config.clientId) throw new HttpError('INVALID_REQUEST', 'client_id does not match this app.');
       const key = { companyId: body.company_id, userId: body.user_id };
       const removed = await ctx.accounts.disconnect(key);
       ctx.realtime.io.in(userRoom(key.companyId, key.userId)).emit('session:expired', { reason: 'disconnected' });

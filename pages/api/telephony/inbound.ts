@@ -1,5 +1,5 @@
 import { handleInboundWebhook, MAX_INBOUND_WEBHOOK_BYTES, WEBHOOK_SIGNATURE_HEADER } from '@/adapters/telephony';
-import { ApiError } from '@/server/http/api-error';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { readRawBody } from '@/server/http/calls';
 
@@ -14,10 +14,10 @@ export default apiRoute(
   {
     POST: async ({ req, res, ctx }) => {
       const secret = ctx.config.telephonyWebhookSecret;
-      if (secret === null) throw new ApiError(503, 'WEBHOOK_NOT_CONFIGURED', 'Set TELEPHONY_WEBHOOK_SECRET to accept provider webhooks.');
+      if (secret === null) throw new HttpError('WEBHOOK_NOT_CONFIGURED');
       // One byte more than allowed is enough for the handler to refuse an oversized body.
       const rawBody = await readRawBody(req, MAX_INBOUND_WEBHOOK_BYTES + 1).catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 413) return Buffer.alloc(MAX_INBOUND_WEBHOOK_BYTES + 1);
+        if (error instanceof HttpError && error.status === 413) return Buffer.alloc(MAX_INBOUND_WEBHOOK_BYTES + 1);
         throw error;
       });
       const answer = await handleInboundWebhook(

@@ -3,7 +3,7 @@ import * as v1 from 'pipedrive/v1';
 import * as v2 from 'pipedrive/v2';
 import { z } from 'zod';
 import type { AccountKey, AccountRepository } from '@/adapters/db/account-repository';
-import type { Logger } from '@/server/logger';
+import type { Logger } from 'pino';
 import { createOAuthClient, type TokenGrant } from './oauth-client';
 import { PipedriveError, toPipedriveError } from './pipedrive-error';
 import { createTokenManager, type AccessGrant, type DisconnectResult } from './token-manager';

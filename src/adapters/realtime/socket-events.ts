@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorBody, ErrorCode } from '@/contract/error-catalogue';
 
 /**
  * The Socket.IO contract between the server and the floating window, declared once. Types help
@@ -72,7 +73,7 @@ export interface StopRingingPayload {
 }
 
 /** Acknowledgement for client→server events. */
-export type Ack = (result: { ok: true } | { ok: false; error: { code: string; message: string } }) => void;
+export type Ack = (result: { ok: true } | { ok: false; error: ErrorBody }) => void;
 
 export interface ServerToClientEvents {
   /** Sent once after the connection was authenticated and joined its rooms. */
@@ -125,7 +126,7 @@ export interface SocketData {
 }
 
 /** Handshake errors carry one of these codes in `err.message` (and `err.data.code`). */
-export const SOCKET_AUTH_ERRORS = ['SESSION_REQUIRED', 'SESSION_EXPIRED', 'TOKEN_INVALID', 'ACCOUNT_NOT_INSTALLED', 'ACCOUNT_DISCONNECTED', 'ORIGIN_NOT_ALLOWED', 'HANDSHAKE_INVALID'] as const;
+export const SOCKET_AUTH_ERRORS = ['SESSION_REQUIRED', 'SESSION_EXPIRED', 'TOKEN_INVALID', 'ACCOUNT_NOT_INSTALLED', 'ACCOUNT_DISCONNECTED', 'ORIGIN_NOT_ALLOWED', 'HANDSHAKE_INVALID'] as const satisfies readonly ErrorCode[];
 export type SocketAuthError = (typeof SOCKET_AUTH_ERRORS)[number];
 
 export const companyRoom = (companyId: number) => `company:${companyId}`;

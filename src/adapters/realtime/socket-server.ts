@@ -5,7 +5,8 @@ import { Server, type Socket } from 'socket.io';
 import type { AccountRepository } from '@/adapters/db/account-repository';
 import type { IframeTokenResult } from '@/adapters/session/iframe-token';
 import type { SessionSealer } from '@/adapters/session/session-sealer';
-import type { Logger } from '@/server/logger';
+import type { Logger } from 'pino';
+import { errorBody } from '@/contract/error-catalogue';
 import {
   agentAvailabilityPayloadSchema,
   companyRoom,
@@ -203,7 +204,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       const { payload, reply } = payloadAndAck(args) as { payload: unknown; reply: Ack };
       const parsed = agentAvailabilityPayloadSchema.safeParse(payload);
       if (!parsed.success) {
-        reply({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Expected { available: boolean }.' } });
+        reply({ ok: false, error: errorBody('INVALID_PAYLOAD', 'Expected { available: boolean }.') });
         return;
       }
       socket.data.available = parsed.data.available;
