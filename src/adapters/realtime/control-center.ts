@@ -1,10 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
-import { errorBody, type ErrorBody, type ErrorCode } from '@/contract/error-catalogue';
+import type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
+import { errorBody, type ErrorCode } from '@/contract/error-catalogue';
 import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
 import type { Logger } from '@/application/ports/logger.port';
-import type { AppSocketServer, OnlineAgent } from './socket-server';
+import type { AppSocketServer } from './socket-server';
 import { CONTROL_CENTER_NAMESPACE, payloadAndAck } from './socket-events';
 
 /** `INBOUND_CALL` as the tutorial's Control Center emits it, plus an optional company (several installed). */
@@ -17,23 +18,7 @@ export type InboundCallPayload = z.infer<typeof inboundCallPayloadSchema>;
 
 export type CompanyResolution = { ok: true; companyId: number } | { ok: false; code: ErrorCode; message: string };
 
-export type InboundCallAck =
-  | {
-      ok: true;
-      callId: string;
-      companyId: number;
-      result: 'ringing' | 'missed' | 'duplicate';
-      /** Who rings (ringing); empty otherwise. */
-      ringing: { userId: number; name: string }[];
-      /** Why nobody rang (missed): no_agent_online, agent_busy, all_agents_busy, agent_not_found. */
-      reason: string | null;
-    }
-  | { ok: false; error: ErrorBody };
-
-export interface ControlCenterOverview {
-  sandboxMode: boolean;
-  companies: { id: number; agents: OnlineAgent[] }[];
-}
+export type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
 
 export interface ControlCenterOptions {
   io: AppSocketServer;

@@ -26,13 +26,8 @@ import {
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export interface OnlineAgent {
-  companyId: number;
-  userId: number;
-  name: string;
-  email: string;
-  available: boolean;
-}
+export type { OnlineAgent } from '@/contract/control-center';
+import type { OnlineAgent } from '@/contract/control-center';
 
 export interface RealtimeOptions {
   httpServer: HttpServer;
