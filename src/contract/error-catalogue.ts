@@ -67,6 +67,7 @@ export const ERROR_CATALOGUE = {
   WEBHOOK_BODY_TOO_LARGE: { status: 400, message: 'The webhook body is too large.' },
   WEBHOOK_BODY_NOT_JSON: { status: 400, message: 'The webhook body is not JSON.' },
   WEBHOOK_BODY_INVALID: { status: 400, message: 'The webhook body is not valid.' },
+  WEBHOOK_COMPANY_UNKNOWN: { status: 400, message: 'No installed company takes calls to this number.' },
   TWILIO_NOT_CONFIGURED: { status: 503, message: 'Set TWILIO_AUTH_TOKEN to accept Twilio webhooks.' },
 
   // Control Center (simulated inbound calls)
