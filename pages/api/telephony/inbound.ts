@@ -7,7 +7,7 @@ import { readRawBody } from '@/server/http/calls';
 export const config = { api: { bodyParser: false } };
 
 /**
- * The provider webhook (see /work/shared/CONTRACT.md): HMAC-signed JSON `{ from, to?, agent?, callId? }`.
+ * The provider webhook (README.md, "Calls"; docs/ARCHITECTURE.md, "How a call flows"): HMAC-signed JSON `{ from, to?, agent?, callId? }`.
  * 202 accepted, 401 bad signature, 400 bad body, 503 when TELEPHONY_WEBHOOK_SECRET is not set.
  */
 export default apiRoute(
