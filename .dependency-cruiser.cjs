@@ -61,6 +61,13 @@ module.exports = {
       to: { path: ['^src/(adapters|server)/', '^server\\.ts$'] },
     },
     {
+      name: 'ui-imports-contract-schemas-as-types-only',
+      comment: 'The zod files of the contract (*.schema.ts) reach the window as types only: no schema library in the browser bundle.',
+      severity: 'error',
+      from: { path: '^src/ui/' },
+      to: { path: '^src/contract/.+\\.schema\\.ts$', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'contract-imports-only-contract',
       comment: 'The wire contract is shared by server and window: it depends on nothing of either (zod excepted).',
       severity: 'error',
