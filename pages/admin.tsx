@@ -1,6 +1,6 @@
 import type { GetServerSideProps } from 'next';
-import { isControlCenterAllowed } from '@/adapters/realtime/control-center';
 import { getAppContext } from '@/server/app-context';
+import { controlCenterAllowed } from '@/server/page-access';
 import { ControlCenter } from '@/ui/admin/control-center';
 
 type AdminPageProps =
@@ -16,7 +16,7 @@ export const getServerSideProps: GetServerSideProps<AdminPageProps> = async ({ r
   res.setHeader('Referrer-Policy', 'no-referrer');
   const { config } = getAppContext();
   const token = typeof query.token === 'string' && query.token !== '' ? query.token : null;
-  if (!isControlCenterAllowed({ sandboxMode: config.sandboxMode, token: config.controlCenterToken }, token)) {
+  if (!controlCenterAllowed(config, token)) {
     res.statusCode = config.controlCenterToken === null ? 403 : 401;
     return { props: { view: 'locked', reason: config.controlCenterToken === null ? 'not_configured' : 'token_required' } };
   }

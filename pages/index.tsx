@@ -1,6 +1,6 @@
 import type { GetServerSideProps } from 'next';
-import { AccountUnavailableError } from '@/adapters/pipedrive/pipedrive-error';
 import { getAppContext } from '@/server/app-context';
+import { accountUnavailableReason } from '@/server/page-access';
 import { FloatingWindowApp } from '@/ui/floating-window-app';
 import type { FloatingWindowPageProps } from '@/ui/page-props';
 
@@ -26,7 +26,8 @@ export const getServerSideProps: GetServerSideProps<FloatingWindowPageProps> = a
   try {
     expiresAt = (await ctx.pipedrive.getAccess(key)).accessTokenExpiresAt;
   } catch (error) {
-    if (error instanceof AccountUnavailableError) return error.reason === 'disconnected' ? reconnectView : installView;
+    const unavailable = accountUnavailableReason(error);
+    if (unavailable !== null) return unavailable === 'disconnected' ? reconnectView : installView;
     // Pipedrive unreachable while refreshing: the window still opens; its API calls renew the session later.
     ctx.logger.warn({ err: error, companyId: key.companyId, userId: key.userId }, 'could not refresh the access token while opening the window');
   }

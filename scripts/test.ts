@@ -1,7 +1,8 @@
 /**
  * `npm test`: every test — unit, integration (real sandbox, app, PostgreSQL, Redis on loopback)
  * and end-to-end (Debian's Chromium). Fails fast, saying how to get what is missing.
- * Extra arguments go to vitest (e.g. `npm test -- --project unit`).
+ * Extra arguments go to vitest (e.g. `npm test -- --project unit`). The dependency rules
+ * (`npm run depcheck`) run first.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -13,7 +14,20 @@ const root = process.cwd();
 const args = process.argv.slice(2);
 const onlyUnit = args.join(' ').includes('--project unit') || args.includes('--project=unit');
 
+/** The layer rules (.dependency-cruiser.cjs), before any test: a broken rule fails fast with the tool's report. */
+function checkDependencies(): boolean {
+  const result = spawnSync('npx', ['depcruise', 'src', 'pages', 'sandbox', 'server.ts', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (result.status === 0) return true;
+  console.error('\nThe dependency rules are broken (see above; the rules and their reasons are in .dependency-cruiser.cjs).');
+  console.log('\ntests: 0 passed, 1 failed (dependency rules)');
+  return false;
+}
+
 async function main(): Promise<number> {
+  if (!checkDependencies()) return 1;
   if (!onlyUnit) {
     const missing = await missingPrerequisites();
     if (missing.length > 0) {

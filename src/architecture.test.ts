@@ -3,7 +3,9 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
-// The folder rules of docs/ARCHITECTURE.md, checked on every import of every source file.
+// The folder rules of docs/ARCHITECTURE.md, checked on every import of every source file. The full
+// rule set (pages, adapters, contract, cycles) is .dependency-cruiser.cjs, run by `npm test` and
+// `npm run depcheck`; this quick regex check keeps the core ones inside `vitest --project unit`.
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 interface SourceImport {

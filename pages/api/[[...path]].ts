@@ -1,4 +1,5 @@
 import type { NextApiRequest, NextApiResponse } from 'next';
+import { errorBody } from '@/contract/error-catalogue';
 import { readRawBody } from '@/server/http/request-body';
 
 // The app reads bodies itself (apiRoute), so that bad ones answer the JSON error envelope.
@@ -9,5 +10,5 @@ export default async function notFound(req: NextApiRequest, res: NextApiResponse
   // Drained first, as apiRoute does: a client still uploading could otherwise miss the answer.
   await readRawBody(req, 1024).catch(() => undefined);
   res.setHeader('Cache-Control', 'no-store');
-  res.status(404).json({ error: { code: 'NOT_FOUND', message: 'There is no such API route.' } });
+  res.status(404).json({ error: errorBody('NOT_FOUND') });
 }

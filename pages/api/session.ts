@@ -1,4 +1,4 @@
-import { ApiError } from '@/server/http/api-error';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { PIPEDRIVE_TOKEN_HEADER } from '@/server/http/identity';
 
@@ -12,17 +12,17 @@ export const config = { api: { bodyParser: false } };
 export default apiRoute({
   POST: async ({ req, res, ctx }) => {
     const token = req.headers[PIPEDRIVE_TOKEN_HEADER];
-    if (typeof token !== 'string' || token === '') throw new ApiError(401, 'TOKEN_REQUIRED', 'Send a signed Pipedrive token in the X-Pipedrive-Token header.');
+    if (typeof token !== 'string' || token === '') throw new HttpError('TOKEN_REQUIRED');
     const verified = await ctx.verifyIframeToken(token);
     if (!verified.ok) {
       throw verified.reason === 'expired'
-        ? new ApiError(401, 'TOKEN_EXPIRED', 'The Pipedrive token has expired. Get a fresh one.')
-        : new ApiError(401, 'TOKEN_INVALID', 'The Pipedrive token is not valid.');
+        ? new HttpError('TOKEN_EXPIRED')
+        : new HttpError('TOKEN_INVALID');
     }
     const key = { companyId: verified.identity.companyId, userId: verified.identity.userId };
     const account = await ctx.accounts.find(key);
-    if (!account) throw new ApiError(403, 'ACCOUNT_NOT_INSTALLED', 'Install the app in Pipedrive to use it.');
-    if (account.status !== 'connected') throw new ApiError(403, 'ACCOUNT_DISCONNECTED', 'The Pipedrive connection was revoked. Re-authorize the app.');
+    if (!account) throw new HttpError('ACCOUNT_NOT_INSTALLED');
+    if (account.status !== 'connected') throw new HttpError('ACCOUNT_DISCONNECTED');
     const access = await ctx.pipedrive.getAccess(key);
     res.setHeader('Set-Cookie', await ctx.sessions.createSessionCookie(key, access.accessTokenExpiresAt));
     return undefined;

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { handleApi } from './api/handle-api';
 import { handleControl } from './control/control-routes';
 import type { SandboxContext } from './context';
-import { apiErrors } from './http/api-error';
+import { apiErrors } from './http/sandbox-api-error';
 import { errorBody } from './http/respond';
 import { jsonResult, type HttpResult } from './http/result';
 import { handlePictureRequest } from './media/person-picture';

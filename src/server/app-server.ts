@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import next from 'next';
+import { errorBody } from '@/contract/error-catalogue';
 import { setAppContext } from './app-context';
 import { composeApp, type AppServices, type ComposeOptions } from './compose';
 import type { AppConfig } from './config';
@@ -78,7 +79,7 @@ export async function startAppServer(config: AppConfig, options: StartAppServerO
     }
     handle(req, res).catch((error: unknown) => {
       log.error({ err: error, path }, 'request failed');
-      if (!res.headersSent) sendJson(res, 500, { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.' } });
+      if (!res.headersSent) sendJson(res, 500, { error: errorBody('INTERNAL_ERROR') });
       else res.end();
     });
   });

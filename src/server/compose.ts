@@ -26,7 +26,7 @@ import {
   InProcessRingTimeoutScheduler,
   randomIdGenerator,
   systemClock,
-} from '@/application/ports/in-memory';
+} from '@/application/ports/system';
 import { DEFAULT_CALL_SETTINGS, systemTimers, type CallView, type CallerPreferences, type CallStore, type CompanySettings, type OutboxStore, type Timers, type UnitOfWork } from '@/application/ports';
 import { watchEndedCalls } from './ended-calls-watch';
 import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Call } from '@/domain/call';
-import { InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '@/application/ports/in-memory';
+import { InMemoryCallStore, InMemoryOutbox, InMemoryUnitOfWork } from '@/application/ports/testing';
 import type { CallRecord } from '@/application/ports';
 import { watchEndedCalls } from './ended-calls-watch';
 
@@ -29,7 +29,7 @@ const record = (call: Call, overrides: Partial<CallRecord> = {}): CallRecord => 
 
 function watchedPorts() {
   const calls = new InMemoryCallStore();
-  const unitOfWork = new InMemoryUnitOfWork(calls, new InMemoryOutboxStore());
+  const unitOfWork = new InMemoryUnitOfWork(calls, new InMemoryOutbox());
   let reports = 0;
   const watched = watchEndedCalls({ calls, unitOfWork }, () => {
     reports += 1;

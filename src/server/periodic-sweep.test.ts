@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FakeClock } from '@/application/ports/in-memory';
+import { FakeClock } from '@/application/ports/testing';
 import { startPeriodicSweep } from './periodic-sweep';
 
 const PERIOD_MS = 30_000;

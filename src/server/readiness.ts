@@ -1,3 +1,5 @@
+import { errorBody, type ErrorCode } from '@/contract/error-catalogue';
+
 /** What `GET /api/ready` checks before a load balancer sends this instance traffic. */
 export interface ReadinessProbes {
   database: { ping(): Promise<void> };
@@ -8,7 +10,7 @@ export interface ReadinessProbes {
 }
 
 export interface ReadinessFailure {
-  code: 'SHUTTING_DOWN' | 'DATABASE_UNAVAILABLE' | 'REDIS_UNAVAILABLE';
+  code: Extract<ErrorCode, 'SHUTTING_DOWN' | 'DATABASE_UNAVAILABLE' | 'REDIS_UNAVAILABLE'>;
   message: string;
   cause?: unknown;
 }
@@ -17,7 +19,7 @@ export const READINESS_TIMEOUT_MS = 2_000;
 
 /** Null when this instance may take traffic: not shutting down, database and (if configured) Redis answer in time. */
 export async function checkReadiness(probes: ReadinessProbes, timeoutMs = READINESS_TIMEOUT_MS): Promise<ReadinessFailure | null> {
-  if (probes.isClosing()) return { code: 'SHUTTING_DOWN', message: 'This instance is shutting down.' };
+  if (probes.isClosing()) return errorBody('SHUTTING_DOWN') as ReadinessFailure;
   const probe = async (check: () => Promise<void>, failure: Omit<ReadinessFailure, 'cause'>): Promise<ReadinessFailure | null> => {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -33,8 +35,8 @@ export async function checkReadiness(probes: ReadinessProbes, timeoutMs = READIN
     }
   };
   const [database, redis] = await Promise.all([
-    probe(() => probes.database.ping(), { code: 'DATABASE_UNAVAILABLE', message: 'The database is not reachable.' }),
-    probe(() => probes.realtime.pingRedis(), { code: 'REDIS_UNAVAILABLE', message: 'Redis is not reachable.' }),
+    probe(() => probes.database.ping(), errorBody('DATABASE_UNAVAILABLE') as ReadinessFailure),
+    probe(() => probes.realtime.pingRedis(), errorBody('REDIS_UNAVAILABLE') as ReadinessFailure),
   ]);
   return database ?? redis;
 }

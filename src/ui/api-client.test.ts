@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient, readTokenExpiry, TOKEN_HEADER, type AccountState } from './api-client';
+import { ServerRequestError, createApiClient, readTokenExpiry, TOKEN_HEADER, type AccountState } from './api-client';
 
 const CONTACTS_PAGE = { items: [], nextCursor: null };
 
@@ -183,13 +183,13 @@ describe('api client session renewal', () => {
     expect(server.calls).toHaveLength(1);
   });
 
-  it('turns network failures into ApiError NETWORK_ERROR', async () => {
+  it('turns network failures into ServerRequestError NETWORK_ERROR', async () => {
     const api = createApiClient({
       fetch: (() => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch,
       getSignedToken: fakeSdkTokens().getSignedToken,
     });
     const error = await api.me().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(ServerRequestError);
     expect(error).toMatchObject({ status: 0, code: 'NETWORK_ERROR' });
   });
 

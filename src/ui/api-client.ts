@@ -16,14 +16,14 @@ import {
 
 export const TOKEN_HEADER = 'X-Pipedrive-Token';
 
-export class ApiError extends Error {
+export class ServerRequestError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
   ) {
     super(message);
-    this.name = 'ApiError';
+    this.name = 'ServerRequestError';
   }
 }
 
@@ -141,7 +141,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     try {
       return await tokens.get();
     } catch {
-      throw new ApiError(401, 'PIPEDRIVE_UNREACHABLE', 'Could not get a sign-in token from Pipedrive');
+      throw new ServerRequestError(401, 'PIPEDRIVE_UNREACHABLE', 'Could not get a sign-in token from Pipedrive');
     }
   }
 
@@ -155,7 +155,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       response = await doFetch(baseUrl + path, { ...init, headers, signal, credentials: 'same-origin' });
     } catch (error) {
       if (isAbortError(error)) throw error;
-      throw new ApiError(0, 'NETWORK_ERROR', 'Could not reach the server');
+      throw new ServerRequestError(0, 'NETWORK_ERROR', 'Could not reach the server');
     }
     const text = response.status === 204 ? '' : await response.text();
     let body: unknown = null;
@@ -181,17 +181,17 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       }
       if (response.status >= 200 && response.status < 300) return;
       tokens.invalidate();
-      throw toApiError(response);
+      throw toServerRequestError(response);
     })().finally(() => {
       renewing = null;
     });
     return renewing;
   }
 
-  function toApiError(response: RawResponse): ApiError {
+  function toServerRequestError(response: RawResponse): ServerRequestError {
     const { code, message } = errorOf(response.body);
     if (response.status === 403 && code && RECONNECT_CODES.has(code)) setAccountState('reconnect-required');
-    return new ApiError(response.status, code ?? `HTTP_${response.status}`, message ?? `Request failed (${response.status})`);
+    return new ServerRequestError(response.status, code ?? `HTTP_${response.status}`, message ?? `Request failed (${response.status})`);
   }
 
   async function request<T>(
@@ -215,7 +215,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
         response = await send(path, init, signal);
       }
     }
-    if (response.status < 200 || response.status >= 300) throw toApiError(response);
+    if (response.status < 200 || response.status >= 300) throw toServerRequestError(response);
     setAccountState('connected');
     return parse(response.body);
   }

@@ -1,8 +1,8 @@
-import { ApiError } from './api-client';
+import { ServerRequestError } from './api-client';
 
 /** Human text for a failed request; server messages are shown as text, never as markup. */
 export function describeError(error: unknown): string {
-  if (error instanceof ApiError) {
+  if (error instanceof ServerRequestError) {
     switch (error.code) {
       case 'NETWORK_ERROR':
         return 'Can’t reach the server. Check your connection.';

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccountRepository, type AccountRepository, type InstallAccountInput } from '@/adapters/db/account-repository';
 import { openDatabase, type Database } from '@/adapters/db/database';
 import { createTokenCipher } from '@/adapters/session/token-cipher';
+import { actualSchema, declaredSchema } from '../support/database-schema';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const input = (overrides: Partial<InstallAccountInput> = {}): InstallAccountInput => ({
@@ -38,8 +39,19 @@ function describeRepository(engine: string, open: () => Promise<{ database: Data
     });
 
     it('migrations are idempotent', async () => {
+      const first = await actualSchema(database);
+      // Every table and column the schema declares, and every index (hand-written ones included).
+      const declared = declaredSchema(database);
+      expect(Object.keys(first).sort()).toEqual(Object.keys(declared).sort());
+      for (const [table, { columns, indexes }] of Object.entries(declared)) {
+        expect(first[table]?.columns, `columns of ${table}`).toEqual(columns);
+        expect(first[table]?.indexes, `indexes of ${table}`).toEqual(expect.arrayContaining(indexes));
+      }
+      expect(Object.keys(first).length).toBeGreaterThanOrEqual(7);
+      // Running them again changes nothing.
       await database.migrate();
       await database.ping();
+      expect(await actualSchema(database)).toEqual(first);
     });
 
     it('installs an account and reads it back with decrypted tokens', async () => {

@@ -3,8 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallPersistence } from '@/adapters/db/call-persistence';
 import { openDatabase, type Database } from '@/adapters/db/database';
-import { InMemoryOutbox } from '@/application/outbox/in-memory-outbox';
-import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork } from '@/application/ports/in-memory';
+import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutbox, InMemoryUnitOfWork } from '@/application/ports/testing';
 import { describeCallPortsContract, makeCall, makeRecord, type CallPorts } from './calls-store-contract';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
@@ -22,7 +21,7 @@ function drizzlePorts(database: Database): CallPorts {
 
 describeCallPortsContract('in-memory', async () => {
   const calls = new InMemoryCallStore();
-  const outbox = new InMemoryOutboxStore();
+  const outbox = new InMemoryOutbox();
   return { calls, outbox, unitOfWork: new InMemoryUnitOfWork(calls, outbox), preferences: new InMemoryCallerPreferences(), deliveries: new InMemoryOutbox(), failsAtomically: false };
 });
 

@@ -1,9 +1,7 @@
 import type { NextApiResponse } from 'next';
 import { z } from 'zod';
-import { PipedriveError } from '@/adapters/pipedrive/pipedrive-error';
-import { toRegionCode } from '@/domain/phone';
-import { userRoom } from '@/adapters/realtime/socket-events';
-import { ApiError } from '@/server/http/api-error';
+import { accountUseCases } from '@/server/accounts';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { secretsEqual } from '@/server/http/constant-time';
 import { escapeHtml, sendHtmlPage } from '@/server/http/html-page';
@@ -57,36 +55,15 @@ export default apiRoute(
       if (query.error !== undefined) return refuse(res, 'Installation failed', 'Pipedrive did not authorize the app.');
       if (!query.code) return refuse(res, 'Installation failed', 'The link from Pipedrive had no authorization code.');
 
-      const log = ctx.logger.child({ module: 'oauth' });
-      try {
-        const grant = await ctx.pipedrive.exchangeCode(query.code);
-        const user = await ctx.pipedrive.getUserForGrant(grant);
-        await ctx.accounts.install({
-          companyId: user.companyId,
-          userId: user.id,
-          name: user.name,
-          email: user.email,
-          companyName: user.companyName,
-          apiDomain: grant.apiDomain,
-          scopes: grant.scopes,
-          tokens: { accessToken: grant.accessToken, refreshToken: grant.refreshToken, accessTokenExpiresAt: grant.accessTokenExpiresAt },
-        });
-        const region = user.companyCountry === null ? undefined : toRegionCode(user.companyCountry);
-        if (region !== undefined) {
-          await ctx.companySettings.store.adoptCompanyRegion(user.companyId, region, { userId: user.id, at: Date.now() });
-        }
-        log.info({ companyId: user.companyId, userId: user.id }, 'app installed');
-        return sendHtmlPage(res, 200, {
-          title: 'The caller app is installed',
-          body: `<p>Hello ${escapeHtml(user.name)}, the app is connected to ${escapeHtml(user.companyName)}.</p><p>Return to Pipedrive and open the caller from the app dock.</p><p><a class="button" href="${escapeHtml(grant.apiDomain)}">Return to Pipedrive</a></p>`,
-        });
-      } catch (error) {
-        if (!(error instanceof PipedriveError)) throw error;
-        log.warn({ status: error.status, kind: error.kind }, 'installation failed');
+      const installed = await accountUseCases(ctx).install(query.code);
+      if (!installed.ok) {
         // A code Pipedrive refuses (expired, used, forged) is the link's fault: 400. Pipedrive being down is ours to report: 502.
-        const codeRefused = error.code === 'invalid_grant' || error.kind === 'auth' || error.kind === 'validation';
-        return refuse(res, 'Installation failed', 'Pipedrive did not accept the authorization. It may have expired; please try again.', codeRefused ? 400 : 502);
+        return refuse(res, 'Installation failed', 'Pipedrive did not accept the authorization. It may have expired; please try again.', installed.reason === 'code_refused' ? 400 : 502);
       }
+      return sendHtmlPage(res, 200, {
+        title: 'The caller app is installed',
+        body: `<p>Hello ${escapeHtml(installed.name)}, the app is connected to ${escapeHtml(installed.companyName)}.</p><p>Return to Pipedrive and open the caller from the app dock.</p><p><a class="button" href="${escapeHtml(installed.apiDomain)}">Return to Pipedrive</a></p>`,
+      });
     },
 
     /** Pipedrive's uninstall notice: HTTP Basic with our client credentials, JSON body naming the user. */
@@ -94,15 +71,11 @@ export default apiRoute(
       const expectedAuthorization = `Basic ${Buffer.from(`${ctx.config.clientId}:${ctx.config.clientSecret}`).toString('base64')}`;
       const authorization = req.headers.authorization ?? '';
       if (!secretsEqual(authorization, expectedAuthorization)) {
-        throw new ApiError(401, 'UNAUTHORIZED', 'Client credentials required.', { 'WWW-Authenticate': 'Basic realm="pipedrive-uninstall"' });
+        throw new HttpError('UNAUTHORIZED', undefined, { 'WWW-Authenticate': 'Basic realm="pipedrive-uninstall"' });
       }
       const body = parseInput(uninstallSchema, req.body);
-      if (body.client_id !== ctx.config.clientId) throw new ApiError(400, 'INVALID_REQUEST', 'client_id does not match this app.');
-      const key = { companyId: body.company_id, userId: body.user_id };
-      const removed = await ctx.accounts.disconnect(key);
-      ctx.realtime.io.in(userRoom(key.companyId, key.userId)).emit('session:expired', { reason: 'disconnected' });
-      ctx.realtime.io.in(userRoom(key.companyId, key.userId)).disconnectSockets(true);
-      ctx.logger.child({ module: 'oauth' }).info({ ...key, removed }, 'app uninstalled by Pipedrive');
+      if (body.client_id !== ctx.config.clientId) throw new HttpError('INVALID_REQUEST', 'client_id does not match this app.');
+      await accountUseCases(ctx).uninstall({ companyId: body.company_id, userId: body.user_id });
       return undefined;
     },
   },

@@ -1,4 +1,4 @@
-import { userRoom } from '@/adapters/realtime/socket-events';
+import { accountUseCases } from '@/server/accounts';
 import { apiRoute } from '@/server/http/api-route';
 import { resolveCaller } from '@/server/http/identity';
 
@@ -20,10 +20,8 @@ export interface DisconnectAnswer {
 export default apiRoute({
   POST: async ({ req, res, ctx }): Promise<DisconnectAnswer> => {
     const key = await resolveCaller(req, ctx);
-    const result = await ctx.pipedrive.disconnectAccount(key);
+    const result = await accountUseCases(ctx).disconnect(key);
     res.setHeader('Set-Cookie', ctx.sessions.clearSessionCookie());
-    ctx.realtime.io.in(userRoom(key.companyId, key.userId)).emit('session:expired', { reason: 'disconnected' });
-    ctx.realtime.io.in(userRoom(key.companyId, key.userId)).disconnectSockets(true);
     if (result.revoked) {
       return { disconnected: true, revokedAtPipedrive: true, message: 'Disconnected. Pipedrive revoked the app’s access and its tokens were deleted.' };
     }

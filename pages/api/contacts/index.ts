@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { decodeContactsCursor, listContacts } from '@/application/contacts/list-contacts';
 import { contactsSourceFor } from '@/server/contacts-source';
-import { ApiError } from '@/server/http/api-error';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { requireIdentity } from '@/server/http/identity';
 import { parseInput } from '@/server/http/parse';
@@ -25,7 +25,7 @@ export default apiRoute({
     const identity = await requireIdentity(req, ctx);
     const query = parseInput(querySchema, req.query);
     const cursor = query.cursor === undefined ? null : decodeContactsCursor(query.cursor);
-    if (query.cursor !== undefined && cursor === null) throw new ApiError(400, 'INVALID_CURSOR', 'The cursor is not valid; start from the first page.');
+    if (query.cursor !== undefined && cursor === null) throw new HttpError('INVALID_CURSOR');
     return listContacts(contactsSourceFor(ctx.pipedrive, identity), { cursor, limit: query.limit });
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseSearchTerm, searchContacts } from '@/application/contacts/search-contacts';
 import { contactsSourceFor } from '@/server/contacts-source';
-import { ApiError } from '@/server/http/api-error';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { requireIdentity } from '@/server/http/identity';
 import { parseInput } from '@/server/http/parse';
@@ -16,7 +16,7 @@ export default apiRoute({
   GET: async ({ req, ctx }) => {
     const identity = await requireIdentity(req, ctx);
     const term = parseSearchTerm(parseInput(querySchema, req.query).term);
-    if (!term.ok) throw new ApiError(400, 'SEARCH_TERM_TOO_SHORT', term.message);
+    if (!term.ok) throw new HttpError('SEARCH_TERM_TOO_SHORT', term.message);
     return { items: await searchContacts(contactsSourceFor(ctx.pipedrive, identity), term) };
   },
 });

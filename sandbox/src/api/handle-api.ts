@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApiError, apiErrors } from '../http/api-error';
+import { SandboxApiError, apiErrors } from '../http/sandbox-api-error';
 import { BodyTooLargeError, mediaType, parseForm, readBody } from '../http/body';
 import { errorBody, successBody } from '../http/respond';
 import { jsonResult, type HttpResult } from '../http/result';
@@ -82,7 +82,7 @@ export async function handleApi(runtime: SandboxRuntime, req: IncomingMessage, u
     });
     return jsonResult(reply.status ?? 200, successBody(reply.data, reply.additional_data), headers);
   } catch (error) {
-    if (error instanceof ApiError) return jsonResult(error.status, errorBody(error), { ...headers, ...error.headers });
+    if (error instanceof SandboxApiError) return jsonResult(error.status, errorBody(error), { ...headers, ...error.headers });
     runtime.log(`internal error on ${method} ${path}: ${(error as Error).stack ?? String(error)}`);
     return jsonResult(500, errorBody(apiErrors.internal()), headers);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../http/api-error';
+import { apiErrors } from '../http/sandbox-api-error';
 
 /** Turns the first zod issue into a 400 with a readable, field-named message. */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, style: 'v1' | 'v2' = 'v2'): T {

@@ -1,3 +1,4 @@
+import { brandWriteFailure } from '@/application/outbox/pipedrive-writer.port';
 import type { AxiosError } from 'axios';
 
 export type PipedriveErrorKind = 'auth' | 'not_found' | 'rate_limited' | 'validation' | 'unavailable';
@@ -47,6 +48,8 @@ export class PipedriveError extends Error {
     this.retryable = input.retryable ?? (input.kind === 'rate_limited' || input.kind === 'unavailable');
     this.retryAfterMs = input.retryAfterMs;
     this.code = input.code;
+    // What the outbox worker reads to decide retries (the port's typed failure).
+    brandWriteFailure(this);
   }
 }
 

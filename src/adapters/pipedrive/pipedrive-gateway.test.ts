@@ -3,7 +3,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccountRepository } from '@/adapters/db/account-repository';
 import type { Database } from '@/adapters/db/database';
-import { installAda, openAccounts } from './installed-account.fixture';
+import { installAda, openAccounts } from '@/adapters/pipedrive/testing/installed-account-fixture';
 import { createPipedriveGateway } from './pipedrive-gateway';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import { GRANT_REUSE_MS } from './token-manager';

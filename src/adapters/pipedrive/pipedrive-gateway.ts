@@ -1,64 +1,31 @@
 import axios, { type AxiosAdapter, type AxiosInstance } from 'axios';
-import * as v1 from 'pipedrive/v1';
-import * as v2 from 'pipedrive/v2';
-import { z } from 'zod';
+import type * as v1 from 'pipedrive/v1';
+import type * as v2 from 'pipedrive/v2';
 import type { AccountKey, AccountRepository } from '@/adapters/db/account-repository';
-import type { Logger } from '@/server/logger';
+import type { Logger } from 'pino';
 import { createOAuthClient, type TokenGrant } from './oauth-client';
-import { PipedriveError, toPipedriveError } from './pipedrive-error';
-import { createTokenManager, type AccessGrant, type DisconnectResult } from './token-manager';
+import { toPipedriveError } from './pipedrive-error';
+import { createTokenManager, type DisconnectResult } from './token-manager';
+import { createApiClients, type Apis } from './pipedrive-api-clients';
+import {
+  createdCallLogResponse,
+  createdIdResponse,
+  currentUserResponse,
+  dealListResponse,
+  organizationListResponse,
+  parse,
+  personListResponse,
+  personResponse,
+  personSearchResponse,
+  toPerson,
+  toUser,
+  toV1Page,
+  v1ListSchema,
+  v2ListSchema,
+} from './pipedrive-responses';
+import type { PipedriveUser, PipedrivePerson, PersonSearchHit, PipedriveDeal, Page, DealStatus, PersonSearchField, V1ListPage, V2ListPage } from './pipedrive-types';
 
-export interface PipedriveUser {
-  id: number;
-  name: string;
-  email: string;
-  companyId: number;
-  companyName: string;
-  companyDomain: string | null;
-  /** ISO 3166 alpha-2 country of the company, as Pipedrive reports it (`company_country`). */
-  companyCountry: string | null;
-  /** An admin of the company in Pipedrive (`is_admin`, or an `access[]` entry with `admin`). */
-  isAdmin: boolean;
-}
-
-export interface PipedrivePhone {
-  value: string;
-  label: string | null;
-  primary: boolean;
-}
-
-export interface PipedrivePerson {
-  id: number;
-  name: string;
-  phones: PipedrivePhone[];
-  orgId: number | null;
-}
-
-export interface PersonSearchHit {
-  id: number;
-  name: string;
-  phones: string[];
-  organizationName: string | null;
-  pictureUrl: string | null;
-}
-
-export interface PipedriveDeal {
-  id: number;
-  title: string;
-  status: string;
-  value: number | null;
-  currency: string | null;
-  personId: number | null;
-  orgId: number | null;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export type DealStatus = 'open' | 'won' | 'lost' | 'deleted';
-export type PersonSearchField = 'custom_fields' | 'email' | 'notes' | 'phone' | 'name';
+export type { PipedriveUser, PipedrivePhone, PipedrivePerson, PersonSearchHit, PipedriveDeal, Page, DealStatus, PersonSearchField, V1ListPage, V2ListPage } from './pipedrive-types';
 
 export interface PipedriveGatewayOptions {
   oauthUrl: string;
@@ -80,54 +47,6 @@ export interface PipedriveGatewayOptions {
   maxRetryWaitMs?: number;
 }
 
-const userSchema = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  email: z.string(),
-  company_id: z.number().int(),
-  company_name: z.string(),
-  company_domain: z.string().nullish(),
-  company_country: z.string().nullish(),
-  // Pipedrive documents 1/0 here; the sandbox and newer answers send a boolean.
-  is_admin: z.union([z.boolean(), z.number()]).nullish(),
-  access: z.array(z.object({ admin: z.boolean().nullish() })).nullish(),
-});
-
-const phoneSchema = z.object({
-  value: z.string().nullish(),
-  label: z.string().nullish(),
-  primary: z.boolean().nullish(),
-});
-
-const personSchema = z.object({
-  id: z.number().int(),
-  name: z.string().nullish(),
-  phones: z.array(phoneSchema).nullish(),
-  org_id: z.number().int().nullish(),
-});
-
-const searchItemSchema = z.object({
-  item: z.object({
-    id: z.number().int(),
-    name: z.string().nullish(),
-    phones: z.array(z.string()).nullish(),
-    organization: z.object({ id: z.number().int().nullish(), name: z.string().nullish() }).nullish(),
-    picture: z.object({ pictures: z.record(z.string(), z.string()).nullish() }).nullish(),
-  }),
-});
-
-const dealSchema = z.object({
-  id: z.number().int(),
-  title: z.string().nullish(),
-  status: z.string().nullish(),
-  value: z.number().nullish(),
-  currency: z.string().nullish(),
-  person_id: z.number().int().nullish(),
-  org_id: z.number().int().nullish(),
-});
-
-const organizationSchema = z.object({ id: z.number().int(), name: z.string().nullish() });
-
 // `GET /api/v2/organizations?ids=` takes at most 100 ids per request.
 const ORGANIZATION_IDS_PER_REQUEST = 100;
 const ORGANIZATION_CACHE_TTL_MS = 10 * 60 * 1000;
@@ -141,54 +60,12 @@ function chunk<T>(items: T[], size: number): T[][] {
   return chunks;
 }
 
-const cursorSchema = z.object({ additional_data: z.object({ next_cursor: z.string().nullish() }).nullish() });
-
-// Response schemas are built once: zod 4 compiles a schema on its first parse, so a schema made
-// per request would be compiled again for every request (the screen-pop's hot path).
-const currentUserResponse = z.object({ data: userSchema });
-const personListResponse = cursorSchema.extend({ data: z.array(personSchema).nullish() });
-const personSearchResponse = z.object({ data: z.object({ items: z.array(searchItemSchema).nullish() }).nullish() });
-const personResponse = z.object({ data: personSchema });
-const organizationListResponse = z.object({ data: z.array(organizationSchema).nullish() });
-const dealListResponse = z.object({ data: z.array(dealSchema).nullish() });
-const createdIdResponse = z.object({ data: z.object({ id: z.number().int() }) });
-const createdCallLogResponse = z.object({ data: z.object({ id: z.union([z.string(), z.number()]).transform(String) }) });
-
-function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
-  const parsed = schema.safeParse(value);
-  // A body we cannot read is an upstream fault, and retrying will not change it.
-  if (!parsed.success) throw new PipedriveError({ kind: 'unavailable', status: 502, message: `${what}: unexpected response shape`, retryable: false });
-  return parsed.data;
-}
-
-function toPerson(person: z.infer<typeof personSchema>): PipedrivePerson {
-  return {
-    id: person.id,
-    name: person.name ?? '',
-    phones: (person.phones ?? [])
-      .filter((phone) => typeof phone.value === 'string' && phone.value.trim() !== '')
-      .map((phone) => ({ value: (phone.value as string).trim(), label: phone.label || null, primary: phone.primary === true })),
-    orgId: person.org_id ?? null,
-  };
-}
-
-interface Apis {
-  users: v1.UsersApi;
-  notes: v1.NotesApi;
-  callLogs: v1.CallLogsApi;
-  persons: v2.PersonsApi;
-  deals: v2.DealsApi;
-  activities: v2.ActivitiesApi;
-  organizations: v2.OrganizationsApi;
-}
-
 /**
  * THE Pipedrive gateway: the only code that talks to Pipedrive. API calls go through the official
  * `pipedrive` client (v2 for persons/deals/activities/organizations, v1 for users/notes/call logs)
- * wired to an axios instance of our own: the client's built-in instance rejects with the response
- * body only, hiding the status and rate-limit headers that refresh and back-off decisions need.
- * The v33 BaseAPI constructor takes only a configuration, so the instance is swapped in after
- * construction (its `axios` field is what every generated method uses).
+ * wired to an axios instance of our own (`pipedrive-api-clients.ts`), so that failures keep the
+ * status and rate-limit headers that refresh and back-off decisions need. Answers are read with
+ * the schemas of `pipedrive-responses.ts` into the types of `pipedrive-types.ts`.
  */
 export function createPipedriveGateway(options: PipedriveGatewayOptions) {
   const log = options.logger;
@@ -206,6 +83,8 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
   // The generated client expects the body on success; failures stay AxiosErrors with status and headers.
   apiHttp.interceptors.response.use((response) => response.data);
 
+  const apisFor = createApiClients(apiHttp);
+
   const oauth = createOAuthClient({
     oauthUrl: options.oauthUrl,
     clientId: options.clientId,
@@ -215,40 +94,6 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
     now: options.now,
   });
   const tokens = createTokenManager({ accounts: options.accounts, oauth, logger: log, now: options.now, sleep: options.sleep, refreshMarginMs: options.refreshMarginMs });
-
-  function withOurAxios<T extends object>(api: T): T {
-    Reflect.set(api, 'axios', apiHttp);
-    return api;
-  }
-
-  // The client objects of a token, reused while it is valid: building seven API objects and two
-  // configurations per request cost more than the sandbox's own answer. A refreshed token gets new
-  // ones; the map is bounded (cleared when full) like the other caches here.
-  const apisByToken = new Map<string, Apis>();
-
-  function apisFor(access: Pick<AccessGrant, 'accessToken' | 'apiDomain'>): Apis {
-    const key = `${access.apiDomain} ${access.accessToken}`;
-    const known = apisByToken.get(key);
-    if (known !== undefined) return known;
-    if (apisByToken.size >= API_CLIENTS_MAX_ENTRIES) apisByToken.clear();
-    const apis = buildApis(access);
-    apisByToken.set(key, apis);
-    return apis;
-  }
-
-  function buildApis(access: Pick<AccessGrant, 'accessToken' | 'apiDomain'>): Apis {
-    const v1Config = new v1.Configuration({ accessToken: access.accessToken, basePath: `${access.apiDomain}/api/v1` });
-    const v2Config = new v2.Configuration({ accessToken: access.accessToken, basePath: `${access.apiDomain}/api/v2` });
-    return {
-      users: withOurAxios(new v1.UsersApi(v1Config)),
-      notes: withOurAxios(new v1.NotesApi(v1Config)),
-      callLogs: withOurAxios(new v1.CallLogsApi(v1Config)),
-      persons: withOurAxios(new v2.PersonsApi(v2Config)),
-      deals: withOurAxios(new v2.DealsApi(v2Config)),
-      activities: withOurAxios(new v2.ActivitiesApi(v2Config)),
-      organizations: withOurAxios(new v2.OrganizationsApi(v2Config)),
-    };
-  }
 
   const backoffMs = (attempt: number) => Math.min(4_000, 250 * 2 ** (attempt - 1)) + Math.floor(Math.random() * 100);
 
@@ -448,44 +293,6 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
       const response = await write(key, 'add activity', (apis) => apis.activities.addActivity({ AddActivityRequest: activity }));
       return parse(createdIdResponse, response, 'add activity').data;
     },
-  };
-}
-
-/** A page of a v1 list: raw items, and where the next page starts (null at the end). */
-export interface V1ListPage {
-  items: Record<string, unknown>[];
-  nextStart: number | null;
-}
-
-/** A page of a v2 list: raw items and the next cursor (null at the end). */
-export interface V2ListPage {
-  items: Record<string, unknown>[];
-  nextCursor: string | null;
-}
-
-const v1ListSchema = z.object({
-  data: z.array(z.record(z.string(), z.unknown())).nullish(),
-  additional_data: z
-    .object({ pagination: z.object({ more_items_in_collection: z.boolean().nullish(), next_start: z.number().int().nullish() }).nullish() })
-    .nullish(),
-});
-const v2ListSchema = cursorSchema.extend({ data: z.array(z.record(z.string(), z.unknown())).nullish() });
-
-function toV1Page(body: z.infer<typeof v1ListSchema>): V1ListPage {
-  const pagination = body.additional_data?.pagination;
-  return { items: body.data ?? [], nextStart: pagination?.more_items_in_collection ? (pagination.next_start ?? null) : null };
-}
-
-function toUser(user: z.infer<typeof userSchema>): PipedriveUser {
-  return {
-    id: user.id,
-    name: user.name,
-    email: user.email,
-    companyId: user.company_id,
-    companyName: user.company_name,
-    companyDomain: user.company_domain ?? null,
-    companyCountry: user.company_country ?? null,
-    isAdmin: user.is_admin === true || user.is_admin === 1 || (user.access ?? []).some((access) => access.admin === true),
   };
 }
 

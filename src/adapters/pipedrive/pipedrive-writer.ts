@@ -1,4 +1,4 @@
-import type { PipedriveAccountRef, PipedriveWriter } from '@/application/outbox/pipedrive-writer.port';
+import { PipedriveWriteFailure, type PipedriveAccountRef, type PipedriveWriter } from '@/application/outbox/pipedrive-writer.port';
 import type { AccountKey, AccountRepository } from '@/adapters/db/account-repository';
 import { AccountUnavailableError } from './pipedrive-error';
 import type { PipedriveGateway } from './pipedrive-gateway';
@@ -7,15 +7,13 @@ type GatewayWrites = Pick<PipedriveGateway, 'addPerson' | 'addCallLog' | 'addNot
 export type WritingAccounts = Pick<AccountRepository, 'find' | 'listConnectedByCompany'>;
 
 /**
- * No connected account of the company can write (token revoked, app uninstalled). Carries
- * `accountUnavailable: true`, which the outbox worker reads as "wait for a reconnect", not as a
- * failed write.
+ * No connected account of the company can write (token revoked, app uninstalled): a write failure
+ * with `accountUnavailable: true`, which the outbox worker reads as "wait for a reconnect", not as
+ * a failed write.
  */
-export class NoConnectedAccountError extends Error {
-  readonly accountUnavailable = true;
-  readonly retryable = false;
+export class NoConnectedAccountError extends PipedriveWriteFailure {
   constructor(cause?: unknown) {
-    super('no user of the company has the app connected to Pipedrive', { cause });
+    super('no user of the company has the app connected to Pipedrive', { retryable: false, accountUnavailable: true }, { cause });
     this.name = 'NoConnectedAccountError';
   }
 }

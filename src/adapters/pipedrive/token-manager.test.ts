@@ -2,7 +2,7 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AccountRepository } from '@/adapters/db/account-repository';
 import type { Database } from '@/adapters/db/database';
-import { installAda, openAccounts } from './installed-account.fixture';
+import { installAda, openAccounts } from '@/adapters/pipedrive/testing/installed-account-fixture';
 import type { TokenGrant } from './oauth-client';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 import { createTokenManager, type TokenManagerOptions } from './token-manager';

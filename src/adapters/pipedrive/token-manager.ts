@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccountKey, AccountRepository, AccountWithTokens, OAuthTokens } from '@/adapters/db/account-repository';
-import type { Logger } from '@/server/logger';
+import type { Logger } from 'pino';
 import type { OAuthClient, TokenGrant } from './oauth-client';
 import { AccountUnavailableError, PipedriveError } from './pipedrive-error';
 

@@ -1,3 +1,4 @@
+import { PipedriveWriteFailure } from '@/application/outbox/pipedrive-writer.port';
 import type { OutboxDelivery, WriteResult } from '@/application/outbox/outbox-deliveries.port';
 import type { ReconcileWrite } from '@/application/outbox/outbox-worker';
 import type { Logger } from '@/application/ports/logger.port';
@@ -29,10 +30,9 @@ const PAGE = 100;
  * The lookup could not reach a verdict (too many records to read). Retryable: the worker tries
  * again later, as for a failed lookup, and never re-sends on a guess.
  */
-export class LookupInconclusiveError extends Error {
-  readonly retryable = true;
+export class LookupInconclusiveError extends PipedriveWriteFailure {
   constructor(what: string, pages: number) {
-    super(`could not confirm whether Pipedrive already has the ${what}: more than ${pages} pages to read`);
+    super(`could not confirm whether Pipedrive already has the ${what}: more than ${pages} pages to read`, { retryable: true });
     this.name = 'LookupInconclusiveError';
   }
 }

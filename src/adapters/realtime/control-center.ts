@@ -1,9 +1,11 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
+import type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
+import { errorBody, type ErrorCode } from '@/contract/error-catalogue';
 import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
 import type { Logger } from '@/application/ports/logger.port';
-import type { AppSocketServer, OnlineAgent } from './socket-server';
+import type { AppSocketServer } from './socket-server';
 import { CONTROL_CENTER_NAMESPACE, payloadAndAck } from './socket-events';
 
 /** `INBOUND_CALL` as the tutorial's Control Center emits it, plus an optional company (several installed). */
@@ -14,25 +16,9 @@ export const inboundCallPayloadSchema = z.object({
 });
 export type InboundCallPayload = z.infer<typeof inboundCallPayloadSchema>;
 
-export type CompanyResolution = { ok: true; companyId: number } | { ok: false; code: string; message: string };
+export type CompanyResolution = { ok: true; companyId: number } | { ok: false; code: ErrorCode; message: string };
 
-export type InboundCallAck =
-  | {
-      ok: true;
-      callId: string;
-      companyId: number;
-      result: 'ringing' | 'missed' | 'duplicate';
-      /** Who rings (ringing); empty otherwise. */
-      ringing: { userId: number; name: string }[];
-      /** Why nobody rang (missed): no_agent_online, agent_busy, all_agents_busy, agent_not_found. */
-      reason: string | null;
-    }
-  | { ok: false; error: { code: string; message: string } };
-
-export interface ControlCenterOverview {
-  sandboxMode: boolean;
-  companies: { id: number; agents: OnlineAgent[] }[];
-}
+export type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
 
 export interface ControlCenterOptions {
   io: AppSocketServer;
@@ -73,7 +59,7 @@ export function attachControlCenter(options: ControlCenterOptions): { close(): v
   namespace.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     if (isControlCenterAllowed(options, token)) next();
-    else next(Object.assign(new Error('CONTROL_CENTER_TOKEN_INVALID'), { data: { code: 'CONTROL_CENTER_TOKEN_INVALID' } }));
+    else next(Object.assign(new Error('CONTROL_CENTER_TOKEN_INVALID'), { data: errorBody('CONTROL_CENTER_TOKEN_INVALID') }));
   });
 
   namespace.on('connection', (socket) => {
@@ -81,14 +67,14 @@ export function attachControlCenter(options: ControlCenterOptions): { close(): v
       const { payload, reply } = payloadAndAck(args);
       void simulateInboundCall(options, payload).then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center inbound call failed');
-        reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The call could not be simulated.' } });
+        reply({ ok: false, error: errorBody('INTERNAL_ERROR', 'The call could not be simulated.') });
       });
     });
     socket.on('OVERVIEW', (...args: unknown[]) => {
       const { reply } = payloadAndAck(args);
       options.overview().then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center overview failed');
-        reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The overview could not be read.' } });
+        reply({ ok: false, error: errorBody('INTERNAL_ERROR', 'The overview could not be read.') });
       });
     });
   });
@@ -104,10 +90,10 @@ async function simulateInboundCall(options: ControlCenterOptions, payload: unkno
   const parsed = inboundCallPayloadSchema.safeParse(payload);
   if (!parsed.success) {
     const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
-    return { ok: false, error: { code: 'INVALID_PAYLOAD', message } };
+    return { ok: false, error: errorBody('INVALID_PAYLOAD', message) };
   }
   const company = await options.resolveCompany(parsed.data);
-  if (!company.ok) return { ok: false, error: { code: company.code, message: company.message } };
+  if (!company.ok) return { ok: false, error: errorBody(company.code, company.message) };
   const result = await options.receiveInboundCall({
     companyId: company.companyId,
     from: parsed.data.number,

@@ -5,7 +5,8 @@ import { Server, type Socket } from 'socket.io';
 import type { AccountRepository } from '@/adapters/db/account-repository';
 import type { IframeTokenResult } from '@/adapters/session/iframe-token';
 import type { SessionSealer } from '@/adapters/session/session-sealer';
-import type { Logger } from '@/server/logger';
+import type { Logger } from 'pino';
+import { errorBody } from '@/contract/error-catalogue';
 import {
   agentAvailabilityPayloadSchema,
   companyRoom,
@@ -25,13 +26,8 @@ import {
 export type AppSocketServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-export interface OnlineAgent {
-  companyId: number;
-  userId: number;
-  name: string;
-  email: string;
-  available: boolean;
-}
+export type { OnlineAgent } from '@/contract/control-center';
+import type { OnlineAgent } from '@/contract/control-center';
 
 export interface RealtimeOptions {
   httpServer: HttpServer;
@@ -203,7 +199,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       const { payload, reply } = payloadAndAck(args) as { payload: unknown; reply: Ack };
       const parsed = agentAvailabilityPayloadSchema.safeParse(payload);
       if (!parsed.success) {
-        reply({ ok: false, error: { code: 'INVALID_PAYLOAD', message: 'Expected { available: boolean }.' } });
+        reply({ ok: false, error: errorBody('INVALID_PAYLOAD', 'Expected { available: boolean }.') });
         return;
       }
       socket.data.available = parsed.data.available;

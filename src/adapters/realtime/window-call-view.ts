@@ -1,13 +1,13 @@
 import type { CallView } from '@/application/ports/call-view';
 import type { CallerInfo } from '@/application/ports/caller-info';
-import type { WindowCallView, WrapUpStatus } from './socket-events';
+import type { WindowCallView, WrapUpView } from '@/contract/call-view.schema';
 
 /**
  * The presenter between the application's `CallView` and the window's contract
  * (docs/CALLS-API.md), shared by the REST routes and the socket pushes so both say the same.
  * `wrapUp` comes from the outbox: null while the call was never wrapped up nor logged.
  */
-export function toWindowCallView(view: CallView, wrapUp: WrapUpStatus | null): WindowCallView {
+export function toWindowCallView(view: CallView, wrapUp: WrapUpView | null): WindowCallView {
   return {
     id: view.id,
     direction: view.direction,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ReceiveInboundCallInput } from '@/application/calls/receive-inbound-call';
-import { ACME, ADA, createCallsHarness } from '@/application/calls/calls-test-harness';
+import { ACME, ADA, createCallsHarness } from '@/application/calls/testing/calls-test-harness';
 import { receiveInboundCall } from '@/application/calls/receive-inbound-call';
 import { handleInboundWebhook } from './inbound-webhook-handler';
 import { MAX_INBOUND_WEBHOOK_BYTES, parseInboundWebhookBody } from './inbound-webhook.schema';

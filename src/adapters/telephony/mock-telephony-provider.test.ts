@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ACME, ADA, KNOWN_NUMBER, T0, createCallsHarness, expectOk } from '@/application/calls/calls-test-harness';
+import { ACME, ADA, KNOWN_NUMBER, T0, createCallsHarness, expectOk } from '@/application/calls/testing/calls-test-harness';
 import { hangUpCall } from '@/application/calls/hang-up-call';
 import { placeOutboundCall } from '@/application/calls/place-outbound-call';
 import { receiveInboundCall } from '@/application/calls/receive-inbound-call';
-import { FakeClock } from '@/application/ports/in-memory';
+import { FakeClock } from '@/application/ports/testing';
 import { MOCK_CONNECT_AFTER_MS, MOCK_RING_AFTER_MS, MockTelephonyProvider, type MockCalleeBehaviour } from './mock-telephony-provider';
 
 function withMock(behaviour?: MockCalleeBehaviour) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
 import { placeOutboundCall } from './place-outbound-call';
-import { ACME, ADA, GLOBEX, GRACE, HANK, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GLOBEX, GRACE, HANK, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { receiveInboundCall } from './receive-inbound-call';
 
 async function ringingCall(providerCallId?: string) {

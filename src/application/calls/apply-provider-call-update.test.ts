@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
 import { applyProviderCallUpdate } from './apply-provider-call-update';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { receiveInboundCall } from './receive-inbound-call';
 
 async function inboundCall() {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness } from './testing/calls-test-harness';
 import { expireDueRinging, expireOverdueRinging, expireRinging } from './expire-ringing';
 import { receiveInboundCall } from './receive-inbound-call';
 import { rejectCall } from './reject-call';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { getCallHistory } from './get-call-history';
 import { hangUpCall } from './hang-up-call';
 import { placeOutboundCall } from './place-outbound-call';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { hangUpCall } from './hang-up-call';
 import { placeOutboundCall } from './place-outbound-call';
 import { receiveInboundCall } from './receive-inbound-call';

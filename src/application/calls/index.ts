@@ -19,6 +19,7 @@ export {
 export { callEventsForProviderStatus } from './provider-call-events';
 export { expireRinging, expireOverdueRinging, expireDueRinging, type ExpireRingingResult } from './expire-ringing';
 export { submitWrapUp, type SubmitWrapUpInput, type SubmitWrapUpResult } from './submit-wrap-up';
+export type { WrapUpAction } from '@/domain/wrap-up';
 export { logAbandonedCalls, type LogAbandonedCallsResult } from './log-abandoned-calls';
 export { listMissedCalls, markMissedCallsSeen, type MissedCallsPage } from './missed-calls';
 export { getCallHistory, type CallHistoryPage } from './get-call-history';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
-import { ACME, ADA, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, KNOWN_NUMBER, TEST_SETTINGS, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { hangUpCall } from './hang-up-call';
 import { logAbandonedCalls } from './log-abandoned-calls';
 import { receiveInboundCall } from './receive-inbound-call';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness } from './testing/calls-test-harness';
 import { listMissedCalls, markMissedCallsSeen } from './missed-calls';
 import { receiveInboundCall } from './receive-inbound-call';
 

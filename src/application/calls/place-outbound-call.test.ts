@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { TelephonyError } from '@/application/ports/telephony-error';
 import { applyProviderCallUpdate } from './apply-provider-call-update';
-import { ACME, ADA, KNOWN_NUMBER, SHARED_NUMBER, T0, UNKNOWN_NUMBER, createCallsHarness, expectOk, settle } from './calls-test-harness';
+import { ACME, ADA, KNOWN_NUMBER, SHARED_NUMBER, T0, UNKNOWN_NUMBER, createCallsHarness, expectOk, settle } from './testing/calls-test-harness';
 import { placeOutboundCall, type PlaceOutboundCallInput } from './place-outbound-call';
 
 function place(h: ReturnType<typeof createCallsHarness>, input: Partial<PlaceOutboundCallInput> = {}) {

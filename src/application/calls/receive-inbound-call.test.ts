@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { receiveInboundCall, type ReceiveInboundCallInput } from './receive-inbound-call';
-import { ACME, ADA, GLOBEX, GRACE, HANK, KNOWN_NUMBER, SHARED_NUMBER, UNKNOWN_NUMBER, createCallsHarness, type CallsHarness } from './calls-test-harness';
+import { ACME, ADA, GLOBEX, GRACE, HANK, KNOWN_NUMBER, SHARED_NUMBER, UNKNOWN_NUMBER, createCallsHarness, type CallsHarness } from './testing/calls-test-harness';
 import { placeOutboundCall } from './place-outbound-call';
 import { listMissedCalls } from './missed-calls';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { listMissedCalls } from './missed-calls';
 import { receiveInboundCall } from './receive-inbound-call';
 import { rejectCall } from './reject-call';

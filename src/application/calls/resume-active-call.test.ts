@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk, type CallsHarness } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk, type CallsHarness } from './testing/calls-test-harness';
 import { hangUpCall } from './hang-up-call';
 import { receiveInboundCall } from './receive-inbound-call';
 import { rejectCall } from './reject-call';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerCall } from './answer-call';
-import { ACME, ADA, GRACE, SHARED_NUMBER, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GRACE, SHARED_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { receiveInboundCall } from './receive-inbound-call';
 import { selectCallContact } from './select-call-contact';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { WrapUp } from '@/domain/wrap-up';
 import type { UnitOfWork } from '@/application/ports/unit-of-work.port';
 import { answerCall } from './answer-call';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, SHARED_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness, expectOk } from './calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, SHARED_NUMBER, TEST_SETTINGS, UNKNOWN_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
 import { getCallHistory } from './get-call-history';
 import { hangUpCall } from './hang-up-call';
 import { linkCreatedPerson } from './link-created-person';

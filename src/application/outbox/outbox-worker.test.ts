@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PipedriveWrite } from '@/domain/wrap-up';
-import { FakeClock, settle } from '@/application/ports/in-memory';
+import { FakeClock, settle } from '@/application/ports/testing';
 import type { OutboxEntryInput } from '@/application/ports/outbox-store.port';
-import { InMemoryOutbox } from './in-memory-outbox';
+import { InMemoryOutbox } from '@/application/ports/testing';
 import type { WriteResult } from './outbox-deliveries.port';
 import { createOutboxWorker, RECONNECT_REASON, type OutboxStatusChange, type OutboxWorkerOptions } from './outbox-worker';
-import type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
+import { PipedriveWriteFailure, type PipedriveAccountRef, type PipedriveWriter } from './pipedrive-writer.port';
 
 const T0 = Date.UTC(2026, 2, 14, 9, 30, 0);
 
@@ -41,10 +41,10 @@ class FakeWriter implements PipedriveWriter {
   }
 }
 
-/** A rejection shaped like `PipedriveError`. */
+/** A rejection as the Pipedrive writer adapter gives it. */
 function pipedriveFailure(fields: { status: number; retryable: boolean; retryAfterMs?: number; message?: string }): Behaviour {
   return async () => {
-    throw Object.assign(new Error(fields.message ?? `Pipedrive answered ${fields.status}`), fields);
+    throw new PipedriveWriteFailure(fields.message ?? `Pipedrive answered ${fields.status}`, fields);
   };
 }
 
@@ -286,7 +286,7 @@ describe('outbox worker', () => {
 
     it('is neither re-sent nor given up when the lookup itself fails: the lookup is retried later', async () => {
       const lookups: Array<() => Promise<{ id: number } | undefined>> = [
-        async () => Promise.reject(Object.assign(new Error('list notes: Pipedrive answered 503'), { status: 503, retryable: true })),
+        async () => Promise.reject(new PipedriveWriteFailure('list notes: Pipedrive answered 503', { status: 503, retryable: true })),
         async () => ({ id: 9 }),
       ];
       const { clock, outbox, writer, worker } = setUp({ reconcile: () => (lookups.shift() as () => Promise<{ id: number } | undefined>)() });
@@ -320,7 +320,7 @@ describe('outbox worker', () => {
 
   describe('no connected account (token revoked, app uninstalled)', () => {
     const revoked = async () => {
-      throw Object.assign(new Error('no user of the company has the app connected to Pipedrive'), { accountUnavailable: true, retryable: false });
+      throw new PipedriveWriteFailure('no user of the company has the app connected to Pipedrive', { accountUnavailable: true, retryable: false });
     };
 
     it('keeps the write pending with "reconnect the app", without using up attempts, and delivers it after the reconnect', async () => {

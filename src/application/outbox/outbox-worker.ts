@@ -3,7 +3,7 @@ import type { Clock } from '@/application/ports/clock.port';
 import type { Logger } from '@/application/ports/logger.port';
 import { systemTimers, type Timers } from '@/application/ports/timers.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery, WriteResult } from './outbox-deliveries.port';
-import type { PipedriveAccountRef, PipedriveWriter } from './pipedrive-writer.port';
+import { isPipedriveWriteFailure, type PipedriveAccountRef, type PipedriveWriter } from './pipedrive-writer.port';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { wrapUpStatusOf, type WrapUpStatus } from './wrap-up-status';
 
@@ -273,15 +273,15 @@ interface FailureInfo {
   readonly message: string;
 }
 
-/** Reads `PipedriveError`-shaped rejections without importing the adapter. */
+/** A `PipedriveWriteFailure` says what to do; any other rejection is a failure not worth retrying. */
 function describeFailure(error: unknown): FailureInfo {
-  const fields = (typeof error === 'object' && error !== null ? error : {}) as { retryable?: unknown; retryAfterMs?: unknown; status?: unknown; accountUnavailable?: unknown };
   const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
+  if (!isPipedriveWriteFailure(error)) return { retryable: false, retryAfterMs: undefined, noResponse: false, accountUnavailable: false, message };
   return {
-    retryable: fields.retryable === true,
-    retryAfterMs: typeof fields.retryAfterMs === 'number' ? fields.retryAfterMs : undefined,
-    noResponse: fields.status === 0,
-    accountUnavailable: fields.accountUnavailable === true,
+    retryable: error.retryable,
+    retryAfterMs: error.retryAfterMs,
+    noResponse: error.status === 0,
+    accountUnavailable: error.accountUnavailable === true,
     message,
   };
 }

@@ -10,12 +10,55 @@ export interface PipedriveAccountRef {
   readonly userId: number | null;
 }
 
+const WRITE_FAILURE_BRAND = Symbol.for('caller.pipedrive-write-failure');
+
+/** What the outbox worker needs to know about a failed write (or reconciling lookup). */
+export interface PipedriveWriteFailureFields {
+  /** Worth sending again later (5xx, 429, no answer). */
+  readonly retryable: boolean;
+  /** Pipedrive's `Retry-After`, when it gave one. */
+  readonly retryAfterMs?: number | undefined;
+  /** Upstream HTTP status; 0 = no response arrived, so the write may or may not have landed. */
+  readonly status?: number | undefined;
+  /** No connected account of the company can write (revoked, uninstalled): wait for a reconnect. */
+  readonly accountUnavailable?: boolean;
+}
+
+/**
+ * The failure `PipedriveWriter` and `ReconcileWrite` reject with. Adapters either throw this class
+ * or brand their own error class with `brandWriteFailure` (the gateway's `PipedriveError` does);
+ * anything else is an unexpected failure, not retried.
+ */
+export class PipedriveWriteFailure extends Error implements PipedriveWriteFailureFields {
+  readonly retryable: boolean;
+  readonly retryAfterMs: number | undefined;
+  readonly status: number | undefined;
+  readonly accountUnavailable: boolean;
+  constructor(message: string, fields: PipedriveWriteFailureFields, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'PipedriveWriteFailure';
+    this.retryable = fields.retryable;
+    this.retryAfterMs = fields.retryAfterMs;
+    this.status = fields.status;
+    this.accountUnavailable = fields.accountUnavailable ?? false;
+    brandWriteFailure(this);
+  }
+}
+
+/** Marks an error object (carrying the fields) as a write failure the outbox worker understands. */
+export function brandWriteFailure<E extends Error & PipedriveWriteFailureFields>(error: E): E {
+  Object.defineProperty(error, WRITE_FAILURE_BRAND, { value: true, enumerable: false });
+  return error;
+}
+
+export function isPipedriveWriteFailure(error: unknown): error is Error & PipedriveWriteFailureFields {
+  return typeof error === 'object' && error !== null && (error as Record<symbol, unknown>)[WRITE_FAILURE_BRAND] === true;
+}
+
 /**
  * Creates things in Pipedrive, one request per call, no retries of its own (the outbox worker
- * owns retries). Rejections may carry `retryable: boolean`, `retryAfterMs?: number` and
- * `status: number` (0 = no response arrived), as `PipedriveError` does; a rejection without
- * `retryable` is treated as not worth retrying. `accountUnavailable: true` says no connected
- * account can write for the company (revoked, uninstalled): the write waits for a reconnect.
+ * owns retries). Rejects with a `PipedriveWriteFailure` (see `isPipedriveWriteFailure`); any
+ * other rejection is treated as not worth retrying.
  */
 export interface PipedriveWriter {
   createPerson(account: PipedriveAccountRef, payload: PersonPayload): Promise<WriteResult>;

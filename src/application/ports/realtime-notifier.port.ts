@@ -13,13 +13,13 @@ export interface RealtimeNotifier {
 
   /**
    * The call stops ringing for these users: every tab, except `exceptTabId` (the tab that
-   * answered) when set (suggested event `call:stop-ringing` with `{ callId }`).
+   * answered) when set (socket event `call:stop-ringing` with `{ callId, reason }`).
    */
   stopRinging(companyId: number, callId: string, targets: readonly StopRingingTarget[]): Promise<void>;
 
   /** The call changed (ringing, answered, ended, wrapped up, contact linked): `call:updated`. */
   callUpdated(companyId: number, userIds: readonly number[], call: CallView): Promise<void>;
 
-  /** The user's unseen missed-call count is now `unseenCount`: `missed-calls:changed`. */
+  /** The user's unseen missed-call count is now `unseenCount`: `missed:count`. */
   missedCallsChanged(companyId: number, userId: number, unseenCount: number): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { agentHangUpEvent } from './agent-hang-up-event';
 import { applyCallEvent } from './apply-call-event';
-import { T0, callIn } from './call-test-helpers';
+import { T0, callIn } from '@/domain/call/testing/call-test-helpers';
 import type { CallDirection, CallState } from './call.types';
 
 describe('agentHangUpEvent', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyCallEvent } from './apply-call-event';
-import { T0, applyAll, callIn, newCall } from './call-test-helpers';
+import { T0, applyAll, callIn, newCall } from '@/domain/call/testing/call-test-helpers';
 import type { CallEvent, CallEventType, CallState } from './call.types';
 
 /** "invalid", or the state reached, with the outcome after a slash when the call ends. */

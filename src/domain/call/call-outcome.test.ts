@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyAll, callIn, newCall } from './call-test-helpers';
+import { applyAll, callIn, newCall } from '@/domain/call/testing/call-test-helpers';
 import { isMissedCall, toPipedriveCallOutcome } from './call-outcome';
 import type { CallDirection, CallEvent } from './call.types';
 

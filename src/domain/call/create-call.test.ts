@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { T0, callIn, newCall } from './call-test-helpers';
+import { T0, callIn, newCall } from '@/domain/call/testing/call-test-helpers';
 import { createCall, linkCallToContact, recordBusyInboundCall } from './create-call';
 
 describe('createCall', () => {

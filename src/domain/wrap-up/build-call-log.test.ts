@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { applyCallEvent } from '@/domain/call/apply-call-event';
-import { T0, newCall } from '@/domain/call/call-test-helpers';
+import { T0, newCall } from '@/domain/call/testing/call-test-helpers';
 import type { Call, CallEvent } from '@/domain/call/call.types';
 import { buildCallLog, callSubject } from './build-call-log';
-import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';
+import { MISSED_PATH, SETTINGS, endedCall } from '@/domain/wrap-up/testing/wrap-up-test-helpers';
 
 describe('buildCallLog', () => {
   it('logs an answered inbound call from the caller to our number, answer to hang-up', () => {

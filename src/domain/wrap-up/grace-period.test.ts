@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { callIn } from '@/domain/call/call-test-helpers';
+import { callIn } from '@/domain/call/testing/call-test-helpers';
 import { automaticLogDueAt, decideAutomaticLog } from './grace-period';
-import { MISSED_PATH, endedCall } from './wrap-up-test-helpers';
+import { MISSED_PATH, endedCall } from '@/domain/wrap-up/testing/wrap-up-test-helpers';
 
 const GRACE = 120_000;
 

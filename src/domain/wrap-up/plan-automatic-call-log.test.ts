@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { callIn } from '@/domain/call/call-test-helpers';
+import { callIn } from '@/domain/call/testing/call-test-helpers';
 import { planAutomaticCallLog } from './plan-automatic-call-log';
 import { planWrapUpWrites } from './plan-wrap-up-writes';
-import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';
+import { MISSED_PATH, SETTINGS, endedCall } from '@/domain/wrap-up/testing/wrap-up-test-helpers';
 
 describe('planAutomaticCallLog', () => {
   it('logs what the server knows: links of the call, no note', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { planWrapUpWrites, type PlanWrapUpInput } from './plan-wrap-up-writes';
-import { MISSED_PATH, SETTINGS, endedCall } from './wrap-up-test-helpers';
+import { MISSED_PATH, SETTINGS, endedCall } from '@/domain/wrap-up/testing/wrap-up-test-helpers';
 import type { WrapUp } from './wrap-up.types';
-import { applyAll, callIn } from '@/domain/call/call-test-helpers';
+import { applyAll, callIn } from '@/domain/call/testing/call-test-helpers';
 
 const NOTES = 'Wants <b>pricing</b> & a demo';
 const NOTES_HTML = '<p>Wants &lt;b&gt;pricing&lt;/b&gt; &amp; a demo</p>';

@@ -1,6 +1,7 @@
 import type { NextApiHandler, NextApiRequest, NextApiResponse } from 'next';
 import { getAppContext, type AppContext } from '@/server/app-context';
-import { toErrorResponse } from './api-error';
+import { errorBody } from '@/contract/error-catalogue';
+import { toErrorResponse } from './http-error';
 import { assertSameOrigin } from './csrf';
 import { parseJsonBody, readRawBody } from './request-body';
 
@@ -56,7 +57,7 @@ export function apiRoute(handlers: Partial<Record<HttpMethod, ApiHandler>>, opti
       const raw = BODYLESS_METHODS.has(req.method ?? 'GET') || readsOwnBody ? undefined : await readRawBody(req, limit);
       if (!handler) {
         res.setHeader('Allow', allowed.join(', '));
-        res.status(405).json({ error: { code: 'METHOD_NOT_ALLOWED', message: `Use ${allowed.join(' or ')}.` } });
+        res.status(405).json({ error: errorBody('METHOD_NOT_ALLOWED', `Use ${allowed.join(' or ')}.`) });
         return;
       }
       ctx = getAppContext();

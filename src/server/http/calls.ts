@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { CallView } from '@/application/ports/call-view';
 import { WINDOW_ID_PATTERN, type WindowCallView } from '@/adapters/realtime/socket-events';
 import type { AppContext } from '@/server/app-context';
-import { ApiError } from './api-error';
+import type { ErrorCode } from '@/contract/error-catalogue';
+import { HttpError } from './http-error';
 import { requireIdentity, type RequestIdentity } from './identity';
 import { parseInput } from './parse';
 
@@ -14,39 +15,39 @@ export const WINDOW_ID_HEADER = 'x-window-id';
 export const NO_WINDOW_ID = 'no-window';
 
 /**
- * The one table from the call use cases' failure codes to HTTP (and to what the window sees).
- * Unknown codes are a bug: 500.
+ * The call use cases' failure codes as the window sees them: most pass through as they are
+ * (status and message from the error catalogue); a use-case code missing here is a compile error.
  */
-const CALL_ERRORS: Record<string, { status: number; code?: string; message: string }> = {
-  CALL_NOT_FOUND: { status: 404, message: 'There is no such call.' },
-  CALL_NOT_YOURS: { status: 403, message: 'Another agent holds this call.' },
-  CALL_NUMBER_INVALID: { status: 400, message: 'This is not a phone number we can dial.' },
-  WRAP_UP_CONTACT_NAME_REQUIRED: { status: 400, message: 'Give the new contact a name.' },
-  CALL_AGENT_BUSY: { status: 409, message: 'You are already on a call.' },
-  CALL_NOT_RINGING: { status: 409, message: 'The call is no longer ringing.' },
-  CALL_NOTHING_TO_HANG_UP: { status: 409, message: 'The call is already over.' },
-  ROUTING_CALL_ALREADY_CLAIMED: { status: 409, code: 'CALL_ALREADY_ANSWERED', message: 'The call was answered elsewhere.' },
-  ROUTING_NOT_RINGING_FOR_AGENT: { status: 409, message: 'The call does not ring for you.' },
-  ROUTING_AGENT_NOT_FOUND: { status: 409, message: 'That agent is not online.' },
-  CALL_INVALID_TRANSITION: { status: 409, message: 'The call cannot do that in its current state.' },
-  WRAP_UP_CALL_MISMATCH: { status: 409, message: 'The wrap-up is for another call.' },
-  WRAP_UP_CALL_NOT_ENDED: { status: 409, message: 'The call is still going.' },
-  WRAP_UP_ALREADY_DONE: { status: 409, message: 'The call was already wrapped up.' },
-  CALL_TELEPHONY_FAILED: { status: 502, message: 'The phone provider could not place the call.' },
-};
+const CALL_FAILURES = {
+  CALL_NOT_FOUND: 'CALL_NOT_FOUND',
+  CALL_NOT_YOURS: 'CALL_NOT_YOURS',
+  CALL_NUMBER_INVALID: 'CALL_NUMBER_INVALID',
+  WRAP_UP_CONTACT_NAME_REQUIRED: 'WRAP_UP_CONTACT_NAME_REQUIRED',
+  CALL_AGENT_BUSY: 'CALL_AGENT_BUSY',
+  CALL_NOT_RINGING: 'CALL_NOT_RINGING',
+  CALL_NOTHING_TO_HANG_UP: 'CALL_NOTHING_TO_HANG_UP',
+  ROUTING_CALL_ALREADY_CLAIMED: 'CALL_ALREADY_ANSWERED',
+  ROUTING_NOT_RINGING_FOR_AGENT: 'ROUTING_NOT_RINGING_FOR_AGENT',
+  ROUTING_AGENT_NOT_FOUND: 'ROUTING_AGENT_NOT_FOUND',
+  CALL_INVALID_TRANSITION: 'CALL_INVALID_TRANSITION',
+  WRAP_UP_CALL_MISMATCH: 'WRAP_UP_CALL_MISMATCH',
+  WRAP_UP_CALL_NOT_ENDED: 'WRAP_UP_CALL_NOT_ENDED',
+  WRAP_UP_ALREADY_DONE: 'WRAP_UP_ALREADY_DONE',
+  CALL_TELEPHONY_FAILED: 'CALL_TELEPHONY_FAILED',
+} as const satisfies Record<string, ErrorCode>;
 
-/** Maps a use-case failure to the ApiError the route answers with. */
-export function callError(error: { code: string }): ApiError {
-  const mapped = CALL_ERRORS[error.code];
-  if (mapped === undefined) return new ApiError(500, 'INTERNAL_ERROR', 'Something went wrong on our side.');
-  return new ApiError(mapped.status, mapped.code ?? error.code, mapped.message);
+export type CallFailureCode = keyof typeof CALL_FAILURES;
+
+/** Maps a use-case failure to the HttpError the route answers with. */
+export function callError(error: { readonly code: CallFailureCode }): HttpError {
+  return new HttpError(CALL_FAILURES[error.code]);
 }
 
-/** The use case's result, or its failure thrown as the mapped ApiError. */
-export function unwrap<R extends { readonly ok: true } | { readonly ok: false; readonly error: { readonly code: string } }>(
+/** The use case's result, or its failure thrown as the mapped HttpError. */
+export function unwrap<R extends { readonly ok: true } | { readonly ok: false; readonly error: { readonly code: CallFailureCode } }>(
   result: R,
 ): Extract<R, { readonly ok: true }> {
-  if (!result.ok) throw callError((result as { error: { code: string } }).error);
+  if (!result.ok) throw callError((result as { error: { code: CallFailureCode } }).error);
   return result as Extract<R, { readonly ok: true }>;
 }
 
@@ -55,7 +56,7 @@ export function windowIdOf(req: IncomingMessage): string {
   const header = req.headers[WINDOW_ID_HEADER];
   if (header === undefined || header === '') return NO_WINDOW_ID;
   if (typeof header !== 'string' || !WINDOW_ID_PATTERN.test(header)) {
-    throw new ApiError(400, 'INVALID_WINDOW_ID', 'X-Window-Id must be 1 to 100 letters, digits, "-" or "_".');
+    throw new HttpError('INVALID_WINDOW_ID');
   }
   return header;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { CompanySettingsRecord, CompanySettingsValues } from '@/adapters/db/company-settings-store';
 import { normalizePhoneNumber, toRegionCode } from '@/domain/phone';
 import type { AppContext } from '@/server/app-context';
-import { ApiError } from './api-error';
+import { HttpError } from './http-error';
 import type { RequestIdentity } from './identity';
 
 export const RING_TIMEOUT_RANGE = { min: 10, max: 120 } as const;
@@ -59,7 +59,7 @@ export function presentSettings(record: CompanySettingsRecord, canEdit: boolean)
 /** Settings change only for Pipedrive admins of the company (asked of Pipedrive, remembered briefly). */
 export async function requireCompanyAdmin(identity: RequestIdentity, ctx: AppContext): Promise<void> {
   const isAdmin = await ctx.companySettings.admins.isAdmin({ companyId: identity.companyId, userId: identity.userId });
-  if (!isAdmin) throw new ApiError(403, 'ADMIN_REQUIRED', 'Only Pipedrive admins of the company can change its call settings.');
+  if (!isAdmin) throw new HttpError('ADMIN_REQUIRED');
 }
 
 /** For showing the form read-only: an unreachable Pipedrive means "not now", not a failed page. */

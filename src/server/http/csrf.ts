@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApiError } from './api-error';
+import { HttpError } from './http-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -11,6 +11,6 @@ export function assertSameOrigin(req: IncomingMessage, appOrigin: string): void 
   if (SAFE_METHODS.has(req.method ?? 'GET')) return;
   const origin = req.headers.origin;
   if (origin !== appOrigin) {
-    throw new ApiError(403, 'CROSS_ORIGIN_REQUEST', 'This request must come from the app itself.');
+    throw new HttpError('CROSS_ORIGIN_REQUEST');
   }
 }

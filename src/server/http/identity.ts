@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Account } from '@/adapters/db/account-repository';
 import type { AppContext } from '@/server/app-context';
-import { ApiError } from './api-error';
+import { HttpError } from './http-error';
 
 export const PIPEDRIVE_TOKEN_HEADER = 'x-pipedrive-token';
 
@@ -20,18 +20,18 @@ export async function resolveCaller(req: IncomingMessage, ctx: AppContext): Prom
   if (typeof headerToken === 'string' && headerToken !== '') {
     const verified = await ctx.verifyIframeToken(headerToken);
     if (verified.ok) return { companyId: verified.identity.companyId, userId: verified.identity.userId };
-    if (verified.reason === 'expired') throw new ApiError(401, 'SESSION_EXPIRED', 'The Pipedrive token has expired. Get a fresh one and retry.');
-    throw new ApiError(401, 'TOKEN_INVALID', 'The Pipedrive token is not valid.');
+    if (verified.reason === 'expired') throw new HttpError('SESSION_EXPIRED', 'The Pipedrive token has expired. Get a fresh one and retry.');
+    throw new HttpError('TOKEN_INVALID');
   }
-  if (session.reason === 'expired') throw new ApiError(401, 'SESSION_EXPIRED', 'The session has expired. Renew it with POST /api/session.');
-  throw new ApiError(401, 'SESSION_REQUIRED', 'Open the app from Pipedrive to start a session.');
+  if (session.reason === 'expired') throw new HttpError('SESSION_EXPIRED');
+  throw new HttpError('SESSION_REQUIRED');
 }
 
 /** The caller plus their installed, connected account; 401/403 otherwise. */
 export async function requireIdentity(req: IncomingMessage, ctx: AppContext): Promise<RequestIdentity> {
   const caller = await resolveCaller(req, ctx);
   const account = await ctx.accounts.find(caller);
-  if (!account) throw new ApiError(403, 'ACCOUNT_NOT_INSTALLED', 'Install the app in Pipedrive to use it.');
-  if (account.status !== 'connected') throw new ApiError(403, 'ACCOUNT_DISCONNECTED', 'The Pipedrive connection was revoked. Re-authorize the app.');
+  if (!account) throw new HttpError('ACCOUNT_NOT_INSTALLED');
+  if (account.status !== 'connected') throw new HttpError('ACCOUNT_DISCONNECTED');
   return { ...caller, account };
 }

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { ApiError } from './api-error';
+import { HttpError } from './http-error';
 
 /** How much of an oversized body is still read (and dropped) so the client gets to read the 413. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
@@ -14,7 +14,7 @@ export async function readRawBody(req: IncomingMessage, limitBytes: number): Pro
     if (size > limitBytes + DRAIN_LIMIT_BYTES) break;
     if (size <= limitBytes) chunks.push(buffer);
   }
-  if (size > limitBytes) throw new ApiError(413, 'BODY_TOO_LARGE', `The body exceeds ${limitBytes} bytes.`);
+  if (size > limitBytes) throw new HttpError('BODY_TOO_LARGE', `The body exceeds ${limitBytes} bytes.`);
   return Buffer.concat(chunks);
 }
 
@@ -30,11 +30,11 @@ function isJsonMediaType(contentType: string | undefined): boolean {
 export function parseJsonBody(raw: Buffer, contentType: string | undefined, options: { anyContentType?: boolean } = {}): unknown {
   if (raw.byteLength === 0) return undefined;
   if (options.anyContentType !== true && !isJsonMediaType(contentType)) {
-    throw new ApiError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the body as JSON (Content-Type: application/json).');
+    throw new HttpError('UNSUPPORTED_MEDIA_TYPE');
   }
   try {
     return JSON.parse(raw.toString('utf8')) as unknown;
   } catch {
-    throw new ApiError(400, 'INVALID_JSON', 'The body is not valid JSON.');
+    throw new HttpError('INVALID_JSON');
   }
 }

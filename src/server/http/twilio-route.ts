@@ -2,7 +2,7 @@ import type { NextApiHandler } from 'next';
 import { applyProviderCallUpdate } from '@/application/calls';
 import { createTwilioVoiceHandlers } from '@/adapters/telephony/twilio/twilio-voice-handlers';
 import { MAX_TWILIO_WEBHOOK_BYTES } from '@/adapters/telephony/twilio/twilio-voice-webhook.schema';
-import { ApiError } from './api-error';
+import { HttpError } from './http-error';
 import { apiRoute } from './api-route';
 import { readRawBody } from './calls';
 
@@ -16,7 +16,7 @@ export function twilioRoute(which: 'incomingCall' | 'callStatus'): NextApiHandle
     {
       POST: async ({ req, res, ctx }) => {
         const authToken = ctx.config.twilioAuthToken;
-        if (authToken === null) throw new ApiError(503, 'TWILIO_NOT_CONFIGURED', 'Set TWILIO_AUTH_TOKEN to accept Twilio webhooks.');
+        if (authToken === null) throw new HttpError('TWILIO_NOT_CONFIGURED');
         const rawBody = await readRawBody(req, MAX_TWILIO_WEBHOOK_BYTES);
         const { deps } = ctx.calls;
         const handlers = createTwilioVoiceHandlers({

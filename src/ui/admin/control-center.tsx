@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ControlCenterOverview, InboundCallAck } from '@/adapters/realtime/control-center';
+import type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
 
 export interface ControlCenterProps {
   /** The `?token=` the page was opened with (CONTROL_CENTER_TOKEN), null in sandbox mode. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '@/ui/api-client';
+import { ServerRequestError } from '@/ui/api-client';
 import { createCallIntents } from './call-intents';
 import { callScreenOf, callSessionReducer, INITIAL_CALL_SESSION, type CallSessionAction, type CallSessionState } from './call-session-state';
 import type { CallView } from './call-types';
@@ -46,7 +46,7 @@ function session(calls: CallsApi, initial: CallSessionAction[] = []) {
   return { intents, actions, storage, state: () => state };
 }
 
-const conflict = (code: string) => new ApiError(409, code, code);
+const conflict = (code: string) => new ServerRequestError(409, code, code);
 
 describe('ending a call', () => {
   const talking = connected(withMatches(callView({ id: 'c1' }), [match(1, 'Ann', [deal(10)])]));
@@ -87,7 +87,7 @@ describe('ending a call', () => {
   it('stops on another hang-up error, keeps the Dialer and notes, and says so', async () => {
     const calls = fakeCalls({
       hangUp: async () => {
-        throw new ApiError(0, 'NETWORK_ERROR', 'down');
+        throw new ServerRequestError(0, 'NETWORK_ERROR', 'down');
       },
     });
     const s = session(calls, [{ type: 'resumed', call: talking }]);
@@ -165,7 +165,7 @@ describe('placing, retrying, picking', () => {
     expect(calls.place).toHaveBeenCalledWith({ number: '+1555', source: 'contact', personId: 4 });
     expect(s.state().call?.id).toBe('o');
 
-    const failing = session(fakeCalls({ place: async () => Promise.reject(new ApiError(400, 'CALL_NUMBER_INVALID', 'Not a phone number')) }));
+    const failing = session(fakeCalls({ place: async () => Promise.reject(new ServerRequestError(400, 'CALL_NUMBER_INVALID', 'Not a phone number')) }));
     failing.intents.dial({ ...target, personId: null });
     await failing.intents.place({ ...target, personId: null });
     expect(failing.state().notice).toEqual({ tone: 'error', text: 'Could not place the call. Not a phone number' });

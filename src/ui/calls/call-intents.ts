@@ -2,7 +2,7 @@
  * What the agent's clicks do: requests to the calls API, answers and failures dispatched to the
  * session reducer. Plain functions over injected parts, so the flows are tested without React.
  */
-import { ApiError } from '@/ui/api-client';
+import { ServerRequestError } from '@/ui/api-client';
 import { describeError } from '@/ui/describe-error';
 import { buildWrapUp, choosePerson, wrapUpContext, type ContactChoice, type WrapUpIntent } from './call-context';
 import type { CallSessionAction, CallSessionState, PlacingTarget } from './call-session-state';
@@ -35,7 +35,7 @@ export interface CallIntentDeps {
 }
 
 function isConflict(error: unknown, ...codes: string[]): boolean {
-  return error instanceof ApiError && error.status === 409 && (codes.length === 0 || codes.includes(error.code));
+  return error instanceof ServerRequestError && error.status === 409 && (codes.length === 0 || codes.includes(error.code));
 }
 
 const ANSWERED_ELSEWHERE = ['CALL_ALREADY_ANSWERED', 'ROUTING_CALL_ALREADY_CLAIMED'];

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApiClient } from '@/ui/api-client';
+import { ServerRequestError, createApiClient } from '@/ui/api-client';
 import { createCallsApi } from './calls-api';
 import { callView } from './test-calls';
 
@@ -72,10 +72,10 @@ describe('calls API', () => {
     ]);
   });
 
-  it('turns an error answer into ApiError with the server code (409 when another tab won)', async () => {
+  it('turns an error answer into ServerRequestError with the server code (409 when another tab won)', async () => {
     const server = fakeServer(() => ({ status: 409, body: { error: { code: 'CALL_ALREADY_ANSWERED', message: 'Taken' } } }));
     const error = await server.calls.answer('c').catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toBeInstanceOf(ServerRequestError);
     expect(error).toMatchObject({ status: 409, code: 'CALL_ALREADY_ANSWERED' });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canLoadMore, directoryReducer, initialDirectoryState, type DirectoryAction } from './contact-directory-state';
-import { contact } from './test-contacts';
+import { contact } from '@/ui/contacts/testing/test-contacts';
 
 const run = (actions: DirectoryAction[]) => actions.reduce(directoryReducer, initialDirectoryState);
 

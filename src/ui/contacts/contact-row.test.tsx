@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { callLabel, contactDetails, initialsOf, safeImageUrl } from './contact-display';
 import { ContactList } from './contact-list';
 import { ContactRow } from './contact-row';
-import { contact } from './test-contacts';
+import { contact } from '@/ui/contacts/testing/test-contacts';
 
 const noop = () => {};
 

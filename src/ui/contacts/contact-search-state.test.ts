@@ -8,7 +8,7 @@ import {
   type SearchAction,
   type SearchState,
 } from './contact-search-state';
-import { contact } from './test-contacts';
+import { contact } from '@/ui/contacts/testing/test-contacts';
 
 function reduce(actions: SearchAction[], from: SearchState = initialSearchState): SearchState {
   return actions.reduce(searchReducer, from);

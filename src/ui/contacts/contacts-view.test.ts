@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { directoryReducer, initialDirectoryState, type DirectoryState } from './contact-directory-state';
 import { initialSearchState, searchReducer, type SearchState } from './contact-search-state';
 import { describeContactsView } from './contacts-view';
-import { contact } from './test-contacts';
+import { contact } from '@/ui/contacts/testing/test-contacts';
 
 function directory(items = [contact(1, 'Ann')], nextCursor: string | null = null): DirectoryState {
   return directoryReducer(

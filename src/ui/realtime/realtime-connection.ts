@@ -4,6 +4,7 @@
  * fresh signed token. socket.io-client is loaded lazily, outside the first screen's bundle.
  */
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
+import { SOCKET_PATH } from '@/contract/socket-events';
 import { currentWindowId } from '@/ui/window-id';
 
 export type SocketTransports = 'websocket' | 'polling,websocket';
@@ -41,7 +42,7 @@ export async function connectRealtime(options: RealtimeOptions): Promise<Realtim
 
   options.onStatus('connecting');
   const socket = io({
-    path: '/socket.io',
+    path: SOCKET_PATH,
     withCredentials: true,
     transports: options.transports === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
     auth: (send) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../http/api-error';
+import { apiErrors } from '../../http/sandbox-api-error';
 import type { CallLog } from '../../store/types';
 import { COST, type ApiReply, type ApiRequest, type ApiRoute } from '../api-route';
 import { parseV1Time, V1_DATETIME } from '../time-format';

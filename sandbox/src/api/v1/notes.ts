@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../http/api-error';
+import { apiErrors } from '../../http/sandbox-api-error';
 import type { Note } from '../../store/types';
 import type { InMemoryStore } from '../../store/in-memory-store';
 import { COST, type ApiReply, type ApiRequest, type ApiRoute } from '../api-route';

@@ -1,7 +1,7 @@
 import type { SandboxCompany, SandboxUser } from '../../store/types';
 import type { ApiRequest, ApiReply, ApiRoute } from '../api-route';
 import { COST } from '../api-route';
-import { apiErrors } from '../../http/api-error';
+import { apiErrors } from '../../http/sandbox-api-error';
 import { v1Time } from '../time-format';
 
 export function serializeUser(user: SandboxUser, currentUserId: number): Record<string, unknown> {

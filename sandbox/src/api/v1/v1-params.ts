@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../http/api-error';
+import { apiErrors } from '../../http/sandbox-api-error';
 
 /** v1 accepts ids as JSON numbers or numeric strings (form bodies have only strings). */
 export const v1Id = z.union([z.number().int().positive(), z.string().regex(/^\d+$/).transform(Number)]);

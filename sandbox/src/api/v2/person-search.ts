@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../http/api-error';
+import { apiErrors } from '../../http/sandbox-api-error';
 import { InvalidCursorError, paginateByOffset } from '../../store/cursor';
 import type { SearchField } from '../../store/in-memory-store';
 import { COST, type ApiReply, type ApiRequest, type ApiRoute } from '../api-route';

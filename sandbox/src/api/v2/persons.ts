@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiErrors } from '../../http/api-error';
+import { apiErrors } from '../../http/sandbox-api-error';
 import { InvalidCursorError } from '../../store/cursor';
 import type { InMemoryStore } from '../../store/in-memory-store';
 import type { Person } from '../../store/types';

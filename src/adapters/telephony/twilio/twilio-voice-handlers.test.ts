@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACME, ADA, GRACE, createCallsHarness, expectOk } from '@/application/calls/calls-test-harness';
+import { ACME, ADA, GRACE, createCallsHarness, expectOk } from '@/application/calls/testing/calls-test-harness';
 import { answerCall } from '@/application/calls/answer-call';
 import { applyProviderCallUpdate } from '@/application/calls/apply-provider-call-update';
 import { receiveInboundCall } from '@/application/calls/receive-inbound-call';

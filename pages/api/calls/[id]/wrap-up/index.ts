@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { submitWrapUp } from '@/application/calls';
-import type { WrapUpAction } from '@/domain/wrap-up';
+import type { WrapUpAction } from '@/application/calls';
 import { apiRoute } from '@/server/http/api-route';
 import { callIdOf, presentCall, requireAgent, unwrap } from '@/server/http/calls';
 import { parseInput } from '@/server/http/parse';

@@ -1,5 +1,5 @@
 import { toCallView } from '@/application/calls';
-import { ApiError } from '@/server/http/api-error';
+import { HttpError } from '@/server/http/http-error';
 import { apiRoute } from '@/server/http/api-route';
 import { callError, callIdOf, presentCall, requireAgent } from '@/server/http/calls';
 
@@ -16,7 +16,7 @@ export default apiRoute({
     if (stored === undefined) throw callError({ code: 'CALL_NOT_FOUND' });
     if (stored.call.agentUserId !== agent.userId) throw callError({ code: 'CALL_NOT_YOURS' });
     if (!stored.isCallLogged && stored.call.state !== 'wrapped_up') {
-      throw new ApiError(409, 'WRAP_UP_NOT_SUBMITTED', 'Submit the wrap-up first.');
+      throw new HttpError('WRAP_UP_NOT_SUBMITTED');
     }
     await ctx.calls.retryWrapUp(callId);
     const settings = await deps.settings.get(agent.companyId);

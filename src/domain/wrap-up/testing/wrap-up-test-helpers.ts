@@ -1,7 +1,7 @@
-import { applyAll, newCall } from '@/domain/call/call-test-helpers';
+import { applyAll, newCall } from '@/domain/call/testing/call-test-helpers';
 import type { Call, CallEvent } from '@/domain/call/call.types';
 import type { NewCall } from '@/domain/call/create-call';
-import type { WrapUpSettings } from './wrap-up.types';
+import type { WrapUpSettings } from '@/domain/wrap-up/wrap-up.types';
 
 export const SETTINGS: WrapUpSettings = { createCallbackForMissedCalls: false };
 

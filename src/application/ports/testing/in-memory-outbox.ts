@@ -1,19 +1,25 @@
 import type { EpochMillis } from '@/domain/call';
 import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
-import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery } from './outbox-deliveries.port';
+import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
- * For tests: an outbox with its delivery side, behaving like the DB table (`DrizzleOutboxStore`;
+ * For tests: the outbox with its delivery side, behaving like the DB table (`DrizzleOutboxStore`;
  * the contract tests run both). Everything is synchronous between awaits, which makes each claim
- * a compare-and-set.
+ * a compare-and-set; `enqueueNow` lets `InMemoryUnitOfWork` enqueue in the same tick as it
+ * updates the call.
  */
 export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
   private readonly rows: Mutable<OutboxDelivery>[] = [];
   private nextSequence = 1;
 
   async enqueue(entries: readonly OutboxEntryInput[]): Promise<EnqueueResult> {
+    return this.enqueueNow(entries);
+  }
+
+  /** Synchronous insert-or-ignore, shared with the in-memory unit of work. */
+  enqueueNow(entries: readonly OutboxEntryInput[]): EnqueueResult {
     const inserted: string[] = [];
     const ignored: string[] = [];
     for (const entry of entries) {
@@ -44,18 +50,12 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
   }
 
   async listForCall(callId: string): Promise<OutboxEntry[]> {
-    return this.rows
-      .filter((row) => row.callId === callId)
-      .map((row) => ({
-        idempotencyKey: row.idempotencyKey,
-        companyId: row.companyId,
-        actingUserId: row.actingUserId,
-        callId: row.callId,
-        write: row.write,
-        enqueuedAt: row.enqueuedAt,
-        status: row.status === 'delivering' ? 'pending' : row.status,
-        attempts: row.attempts,
-      }));
+    return this.rows.filter((row) => row.callId === callId).map(toEntry);
+  }
+
+  /** Every entry in insertion order (tests). */
+  all(): readonly OutboxEntry[] {
+    return this.rows.map(toEntry);
   }
 
   async listDeliveries(callId: string): Promise<OutboxDelivery[]> {
@@ -112,4 +112,17 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
       (other) => other.callId === row.callId && other.sequence < row.sequence && (other.status === 'pending' || other.status === 'delivering'),
     );
   }
+}
+
+function toEntry(row: OutboxDelivery): OutboxEntry {
+  return {
+    idempotencyKey: row.idempotencyKey,
+    companyId: row.companyId,
+    actingUserId: row.actingUserId,
+    callId: row.callId,
+    write: row.write,
+    enqueuedAt: row.enqueuedAt,
+    status: row.status === 'delivering' ? 'pending' : row.status,
+    attempts: row.attempts,
+  };
 }

@@ -7,19 +7,19 @@ import {
   InMemoryCallerPreferences,
   InMemoryCallStore,
   InMemoryCrmDirectory,
-  InMemoryOutboxStore,
+  InMemoryOutbox,
   InMemoryUnitOfWork,
-  InProcessRingTimeoutScheduler,
   RecordingLogger,
   RecordingRealtimeNotifier,
   SequentialIdGenerator,
   StaticCompanySettings,
   settle,
   type FakeAgent,
-} from '@/application/ports/in-memory';
-import { applyProviderCallUpdate } from './apply-provider-call-update';
-import type { CallDeps } from './call-deps';
-import { expireRinging } from './expire-ringing';
+} from '@/application/ports/testing';
+import { InProcessRingTimeoutScheduler } from '@/application/ports/system';
+import { applyProviderCallUpdate } from '@/application/calls/apply-provider-call-update';
+import type { CallDeps } from '@/application/calls/call-deps';
+import { expireRinging } from '@/application/calls/expire-ringing';
 
 /** Test fixtures and a fully wired set of in-memory ports for the call use cases. */
 
@@ -48,7 +48,7 @@ export interface CallsHarness {
   readonly deps: CallDeps;
   readonly clock: FakeClock;
   readonly calls: InMemoryCallStore;
-  readonly outbox: InMemoryOutboxStore;
+  readonly outbox: InMemoryOutbox;
   readonly crm: InMemoryCrmDirectory;
   readonly presence: InMemoryAgentPresence;
   readonly notifier: RecordingRealtimeNotifier;
@@ -62,7 +62,7 @@ export interface CallsHarness {
 export interface HarnessOptions {
   /** Reuse stores (a restarted process: same database, fresh memory). */
   readonly calls?: InMemoryCallStore;
-  readonly outbox?: InMemoryOutboxStore;
+  readonly outbox?: InMemoryOutbox;
   readonly clock?: FakeClock;
   /** Replaces the fake provider (the mock provider's tests). */
   readonly telephony?: TelephonyProvider;
@@ -71,7 +71,7 @@ export interface HarnessOptions {
 export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   const clock = options.clock ?? new FakeClock(T0);
   const calls = options.calls ?? new InMemoryCallStore();
-  const outbox = options.outbox ?? new InMemoryOutboxStore();
+  const outbox = options.outbox ?? new InMemoryOutbox();
   const crm = seededCrm();
   const presence = new InMemoryAgentPresence();
   const notifier = new RecordingRealtimeNotifier();

@@ -1,21 +1,18 @@
 /**
- * In-memory ports. For tests: InMemoryCallStore, InMemoryOutboxStore, InMemoryUnitOfWork,
- * InMemoryCrmDirectory, InMemoryAgentPresence, RecordingRealtimeNotifier, FakeClock,
- * SequentialIdGenerator, RecordingLogger, FakeTelephonyProvider. Also fit for the app in single-instance mode:
- * systemClock, randomIdGenerator, InMemoryCallerPreferences (forgets on restart),
- * StaticCompanySettings, InProcessRingTimeoutScheduler.
+ * Test doubles of the ports, one class per file named after it: `in-memory-*` behave like the
+ * database adapters (the contract tests run both), `fake-*` are scripted stand-ins, `recording-*`
+ * keep what they were told, `static-*` answer fixed values. Production implementations
+ * (system clock, random ids, in-process ring timeouts) live in `../system`.
  */
 export { FakeClock, settle } from './fake-clock';
-export { systemClock } from './system-clock';
-export { randomIdGenerator, SequentialIdGenerator } from './id-generators';
+export { SequentialIdGenerator } from './sequential-id-generator';
 export { RecordingLogger, type LoggedLine } from './recording-logger';
 export { InMemoryCallStore } from './in-memory-call-store';
-export { InMemoryOutboxStore } from './in-memory-outbox-store';
+export { InMemoryOutbox } from './in-memory-outbox';
 export { InMemoryUnitOfWork } from './in-memory-unit-of-work';
 export { InMemoryCrmDirectory, type FakeCrmDeal, type FakeCrmPerson } from './in-memory-crm-directory';
 export { InMemoryAgentPresence, type FakeAgent } from './in-memory-agent-presence';
 export { RecordingRealtimeNotifier, type RealtimeMessage, type TabAddress } from './recording-realtime-notifier';
 export { InMemoryCallerPreferences } from './in-memory-caller-preferences';
 export { StaticCompanySettings } from './static-company-settings';
-export { InProcessRingTimeoutScheduler, type RingTimeoutHandler } from './in-process-ring-timeout-scheduler';
 export { FakeTelephonyProvider, type FakeTelephonyCommand } from './fake-telephony-provider';

@@ -1,6 +1,6 @@
 import type { CallChanges, CommitCallChangesResult, UnitOfWork } from '@/application/ports/unit-of-work.port';
 import type { InMemoryCallStore } from './in-memory-call-store';
-import type { InMemoryOutboxStore } from './in-memory-outbox-store';
+import type { InMemoryOutbox } from './in-memory-outbox';
 
 /**
  * Atomic because it never yields between the compare-and-set and the enqueue (JavaScript runs it
@@ -9,7 +9,7 @@ import type { InMemoryOutboxStore } from './in-memory-outbox-store';
 export class InMemoryUnitOfWork implements UnitOfWork {
   constructor(
     private readonly calls: InMemoryCallStore,
-    private readonly outbox: InMemoryOutboxStore,
+    private readonly outbox: InMemoryOutbox,
   ) {}
 
   async commitCallChanges(changes: CallChanges): Promise<CommitCallChangesResult> {

@@ -1,6 +1,6 @@
-import { applyCallEvent } from './apply-call-event';
-import { createCall, type NewCall } from './create-call';
-import type { Call, CallDirection, CallEvent, CallState } from './call.types';
+import { applyCallEvent } from '@/domain/call/apply-call-event';
+import { createCall, type NewCall } from '@/domain/call/create-call';
+import type { Call, CallDirection, CallEvent, CallState } from '@/domain/call/call.types';
 
 export const T0 = Date.UTC(2026, 2, 14, 9, 30, 0);
 
