@@ -16,7 +16,7 @@ const onlyUnit = args.join(' ').includes('--project unit') || args.includes('--p
 
 /** The layer rules (.dependency-cruiser.cjs), before any test: a broken rule fails fast with the tool's report. */
 function checkDependencies(): boolean {
-  const result = spawnSync('npx', ['depcruise', 'src', 'pages', 'sandbox', 'server.ts', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
+  const result = spawnSync('npx', ['depcruise', 'src', 'pages', 'sandbox', 'phone-lab', 'server.ts', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'], {
     cwd: root,
     stdio: 'inherit',
   });
