@@ -37,7 +37,7 @@ export const windowCallViewSchema = z.object({
   id: z.string(),
   direction: z.enum(['inbound', 'outbound']),
   state: z.enum(['ringing', 'connected', 'ended', 'wrapped_up']),
-  outcome: z.enum(['completed', 'rejected', 'cancelled', 'no_answer', 'busy', 'failed']).nullable(),
+  outcome: z.enum(['completed', 'rejected', 'cancelled', 'no_answer', 'busy', 'failed', 'wrong_number', 'declined']).nullable(),
   remoteNumber: z.string(),
   createdAt: z.number(),
   answeredAt: z.number().nullable(),

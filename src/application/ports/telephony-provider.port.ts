@@ -17,7 +17,8 @@ export interface PlaceCallRequest {
  * ringing: the far end rings. answered: the far end picked up (outbound) or the provider
  * connected the leg (inbound, informative only: agents answer in the app). remote_ended: the far
  * end hung up (during the conversation, or while it was still ringing). busy, no_answer,
- * failed, canceled: the call ended before connecting.
+ * failed, canceled, wrong_number (the number does not exist), declined (the far end said no): the
+ * call ended before connecting.
  */
 export type ProviderCallStatus =
   | 'ringing'
@@ -26,7 +27,9 @@ export type ProviderCallStatus =
   | 'busy'
   | 'no_answer'
   | 'failed'
-  | 'canceled';
+  | 'canceled'
+  | 'wrong_number'
+  | 'declined';
 
 export interface ProviderCallUpdate {
   readonly providerCallId: string;

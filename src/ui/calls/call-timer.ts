@@ -23,6 +23,8 @@ const OUTCOME_TEXT: Record<CallOutcome, string | null> = {
   no_answer: 'No answer',
   busy: 'Line busy',
   failed: 'Call failed',
+  wrong_number: 'Wrong number',
+  declined: 'Declined',
 };
 
 export function outcomeText(outcome: CallOutcome | null): string | null {

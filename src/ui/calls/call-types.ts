@@ -4,7 +4,7 @@
  */
 export type CallDirection = 'inbound' | 'outbound';
 export type CallState = 'ringing' | 'connected' | 'ended' | 'wrapped_up';
-export type CallOutcome = 'completed' | 'rejected' | 'cancelled' | 'no_answer' | 'busy' | 'failed';
+export type CallOutcome = 'completed' | 'rejected' | 'cancelled' | 'no_answer' | 'busy' | 'failed' | 'wrong_number' | 'declined';
 
 export interface DealSummary {
   id: number;
