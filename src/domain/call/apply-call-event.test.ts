@@ -88,8 +88,8 @@ const cases = Object.entries(TRANSITION_TABLE).flatMap(([state, row]) =>
 );
 
 describe('applyCallEvent: every (state, event, direction)', () => {
-  it('covers 5 states x 10 events x 2 directions', () => {
-    expect(cases).toHaveLength(100);
+  it('covers 5 states x 12 events x 2 directions', () => {
+    expect(cases).toHaveLength(120);
   });
 
   it.each(cases)('$direction $state + $event -> $expected', ({ state, event, direction, expected }) => {
