@@ -130,7 +130,10 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     transports: config.socketTransports === 'websocket' ? ['websocket'] : ['polling', 'websocket'],
   });
   // Stored per company over the configured defaults (RING_TIMEOUT_SECONDS).
-  const settingsStore = new DrizzleCompanySettings(database, { defaults: { ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs } });
+  const settingsStore = new DrizzleCompanySettings(database, {
+    defaults: { ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs },
+    telephony: { provider: config.telephonyProvider, sipWebSocketUrl: config.sip.webSocketUrl, sipDomain: config.sip.domain },
+  });
   const admins = createCompanyAdmins({ lookUp: async (key) => (await pipedrive.getCurrentUser(key)).isAdmin });
   const calls = startCalls({ config, logger, database, accounts, pipedrive, realtime, settings: settingsStore });
 
