@@ -42,7 +42,7 @@ import type { StopRingingReason, WindowCallView } from '@/adapters/realtime/sock
 import type { WrapUpStatus } from '@/application/outbox/wrap-up-status';
 import type { OutboxWorker, RunningOutboxWorker } from '@/application/outbox';
 import { toWindowCallView } from '@/adapters/realtime/window-call-view';
-import { MockTelephonyProvider } from '@/adapters/telephony/mock-telephony-provider';
+import { MockTelephonyProvider } from '@/adapters/telephony/mock/mock-telephony-provider';
 import { resumeActiveCall } from '@/application/calls/resume-active-call';
 import { countUnseenMissedCalls } from '@/application/calls/missed-call-counts';
 import type { AppConfig } from './config';
