@@ -19,3 +19,4 @@ export { InMemoryCallerPreferences } from './in-memory-caller-preferences';
 export { StaticCompanySettings } from './static-company-settings';
 export { InProcessRingTimeoutScheduler, type RingTimeoutHandler } from './in-process-ring-timeout-scheduler';
 export { FakeTelephonyProvider, type FakeTelephonyCommand } from './fake-telephony-provider';
+export { InMemoryCallHeartbeats } from './in-memory-call-heartbeats';
