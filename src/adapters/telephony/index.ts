@@ -7,3 +7,7 @@ export { verifyTwilioSignature } from './twilio/twilio-signature';
 export { TWILIO_STATUS_TO_PROVIDER_STATUS, toProviderCallStatus, twilioStatusToCallEvents } from './twilio/twilio-call-status';
 export { dialAgentsTwiml, nobodyAvailableTwiml, emptyTwiml, twilioClientIdentity } from './twilio/twilio-twiml';
 export { parseTwilioForm, parseTwilioVoiceWebhook, twilioVoiceWebhookSchema, type TwilioCallStatus } from './twilio/twilio-voice-webhook.schema';
+export { TelephonyRouteError, parseRouteInput, type TelephonyPlugin, type TelephonyRoute, type TelephonyHttpRequest, type TelephonyHttpResponse } from './plugin';
+export { TelephonyPluginRegistry, matchPath } from './plugin-registry';
+export { TELEPHONY_PROVIDER_NAMES, telephonyProviderNameSchema, type TelephonyProviderName } from './provider-names';
+export { sipFinalResponseStatus } from './sip/sip-status';
