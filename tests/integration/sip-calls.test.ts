@@ -81,8 +81,8 @@ async function chooseProvider(provider: 'mock' | 'sip', sipWebSocketUrl: string 
 }
 
 async function callOf(userId: number, callId: string): Promise<WindowCall> {
-  const history = await read<{ calls: WindowCall[] }>(await windowApi(userId, '/api/calls/history'));
-  return history.calls.find((call) => call.id === callId) ?? fail(`call ${callId} not in the history of ${userId}`);
+  const history = await read<{ items: WindowCall[] }>(await windowApi(userId, "/api/calls/history"));
+  return history.items.find((call) => call.id === callId) ?? fail(`call ${callId} not in the history of ${userId}`);
 }
 
 describe('the company provider (Settings) and /api/me', () => {

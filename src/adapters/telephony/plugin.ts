@@ -83,6 +83,16 @@ export class TelephonyRouteError extends Error {
   }
 }
 
+/**
+ * Recognises a `TelephonyRouteError` by shape: Next bundles API pages apart from server.ts, where
+ * the plug-ins are built, so `instanceof` would compare two copies of the class.
+ */
+export function isTelephonyRouteError(error: unknown): error is TelephonyRouteError {
+  if (!(error instanceof Error) || error.name !== 'TelephonyRouteError') return false;
+  const { status, code } = error as Partial<TelephonyRouteError>;
+  return typeof status === 'number' && status >= 400 && status < 600 && typeof code === 'string';
+}
+
 /** Parses a body or parameters with zod; a mismatch answers 400 INVALID_REQUEST naming each field. */
 export function parseRouteInput<T extends z.ZodType>(schema: T, input: unknown): z.infer<T> {
   const parsed = schema.safeParse(input);

@@ -1,5 +1,5 @@
 import { AccountUnavailableError, PipedriveError, type PipedriveErrorKind } from '@/adapters/pipedrive/pipedrive-error';
-import { TelephonyRouteError } from '@/adapters/telephony/plugin';
+import { isTelephonyRouteError } from '@/adapters/telephony/plugin';
 
 const API_ERROR_BRAND = Symbol.for('caller.api-error');
 
@@ -39,7 +39,7 @@ const PIPEDRIVE_ERRORS: Record<PipedriveErrorKind, { status: number; code: strin
 
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof ApiError) return { status: error.status, code: error.code, message: error.message, headers: error.headers };
-  if (error instanceof TelephonyRouteError) return { status: error.status, code: error.code, message: error.message, headers: {} };
+  if (isTelephonyRouteError(error)) return { status: error.status, code: error.code, message: error.message, headers: {} };
   if (error instanceof AccountUnavailableError) {
     return error.reason === 'not_installed'
       ? { status: 403, code: 'ACCOUNT_NOT_INSTALLED', message: 'Install the app in Pipedrive to use it.', headers: {} }
