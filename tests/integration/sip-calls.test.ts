@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitFor } from '../support/wait';
 import { cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const SIP_DOMAIN = 'pbx.acme.test';
@@ -73,6 +74,20 @@ interface WindowCall {
   outcome: string | null;
   remoteNumber: string;
   agentUserId: number | null;
+}
+
+interface SandboxCallLog {
+  outcome: string;
+  from_phone_number?: string | null;
+  to_phone_number: string;
+  start_time: string;
+  duration: string;
+}
+
+async function callLogsTo(number: string): Promise<SandboxCallLog[]> {
+  const response = await fetch(`${harness.sandbox.url}/__sandbox/state?include=callLogs`);
+  const { data } = (await response.json()) as { data: { callLogs: SandboxCallLog[] } };
+  return data.callLogs.filter((log) => log.to_phone_number === number);
 }
 
 async function chooseProvider(provider: 'mock' | 'sip', sipWebSocketUrl: string | null = SIP_WS) {
@@ -212,7 +227,16 @@ describe('SIP calls reported by the windows', () => {
     expect(await errorOf(await events({ type: 'ringing' }, admin))).toEqual({ status: 409, code: 'NOT_YOUR_CALL' });
     expect((await read<{ call: WindowCall }>(await events({ type: 'ringing' }))).call.state).toBe('ringing');
     expect((await read<{ call: WindowCall }>(await events({ type: 'answered', sipCallId: `out-${call.id}@browser` }))).call.state).toBe('connected');
-    expect((await read<{ call: WindowCall }>(await events({ type: 'remote_ended' }))).call).toMatchObject({ state: 'ended', outcome: 'completed' });
+    const hungUp = (await read<{ call: WindowCall & { answeredAt: number; durationSeconds: number } }>(await events({ type: 'remote_ended' }))).call;
+    expect(hungUp).toMatchObject({ state: 'ended', outcome: 'completed' });
+
+    // The call log: from = the agent's caller ID, to = the number as dialled, start = answer time, duration = talk time.
+    const wrapUp = await windowApi(agent, `/api/calls/${call.id}/wrap-up`, { method: 'POST', body: { notes: '', action: { type: 'hang_up' } } });
+    expect(wrapUp.status).toBe(202);
+    const [log] = await waitFor(() => callLogsTo('9000'), (found) => found.length > 0, 'the SIP call log in Pipedrive');
+    expect(log).toMatchObject({ from_phone_number: '+14155550111', to_phone_number: '9000', outcome: 'connected', duration: String(hungUp.durationSeconds) });
+    // The sandbox keeps the time as an ISO string; Pipedrive's format has whole seconds.
+    expect(Date.parse(log?.start_time ?? '')).toBe(Math.floor(hungUp.answeredAt / 1000) * 1000);
   });
 
   it('maps a final response: 486 ends the outbound call as busy, 404 as wrong number', async () => {
