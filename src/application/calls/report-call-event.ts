@@ -123,7 +123,7 @@ async function applyAsHolder(deps: Deps, input: ReportCallEventInput, event: Ext
   const stored = event.providerCallId === undefined ? await deps.calls.get(companyId, callId) : await learnProviderCallId(deps, companyId, callId, event.providerCallId);
   if (stored === undefined) return undefined;
   const applied = await applyProviderCallUpdate(deps, {
-    providerCallId: stored.call.providerCallId ?? `${callId}`,
+    providerCallId: stored.call.providerCallId ?? callId,
     call: { companyId, id: callId },
     status: event.status,
     ...(event.reason === undefined ? {} : { reason: event.reason }),
