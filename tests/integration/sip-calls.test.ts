@@ -239,6 +239,11 @@ describe('SIP calls reported by the windows', () => {
     expect(Date.parse(log?.start_time ?? '')).toBe(Math.floor(hungUp.answeredAt / 1000) * 1000);
   });
 
+  it('refuses at once an outbound call no window could dial (the agent has no SIP account)', async () => {
+    const placed = await windowApi(admin, '/api/calls', { method: 'POST', body: { number: '9000', source: 'dial_pad' } });
+    expect(await errorOf(placed)).toEqual({ status: 502, code: 'CALL_TELEPHONY_FAILED' });
+  });
+
   it('maps a final response: 486 ends the outbound call as busy, 404 as wrong number', async () => {
     for (const [sipStatus, outcome] of [
       [486, 'busy'],

@@ -29,7 +29,15 @@ export function createSipPlugin(config: SipConfig, deps: SipPluginDeps): Telepho
     name: 'sip',
     configSchema: sipConfigSchema,
     config: sipConfigSchema.parse(config),
-    provider: new SipTelephonyProvider({ accounts: deps.accounts, heartbeats: deps.heartbeats, clock: deps.clock }),
+    provider: new SipTelephonyProvider({
+      accounts: deps.accounts,
+      heartbeats: deps.heartbeats,
+      clock: deps.clock,
+      isServerConfigured: async (companyId) => {
+        const telephony = await deps.companyTelephony(companyId);
+        return telephony.sipWebSocketUrl !== null && telephony.sipDomain !== null;
+      },
+    }),
     ownsProviderCallId: (id) => id.startsWith('sip:') || id.startsWith('sip-pending:'),
     toProviderCallStatus: (status) => (typeof status === 'number' ? sipFinalResponseStatus(status) : undefined),
     routes: createSipRoutes({ ...deps, now: () => deps.clock.now() }),
