@@ -84,4 +84,21 @@ describe('architecture', () => {
     expect(pipedriveClient).toEqual([]);
     expect(sdk).toEqual([]);
   });
+
+  it('keeps telephony providers as plug-ins: one folder each with its plug-in, no folder reaching into another', () => {
+    const telephony = join(ROOT, 'src/adapters/telephony');
+    const folders = readdirSync(telephony).filter((entry) => statSync(join(telephony, entry)).isDirectory()).sort();
+    expect(folders).toEqual(['mock', 'sip', 'twilio', 'webhook']);
+    const loose = readdirSync(telephony).filter((entry) => !folders.includes(entry)).sort();
+    // Shared by every plug-in: the shape, the registry, the provider names; nothing provider-specific.
+    expect(loose).toEqual(['index.ts', 'plugin-registry.test.ts', 'plugin-registry.ts', 'plugin.ts', 'provider-names.ts']);
+    for (const folder of folders) expect(readdirSync(join(telephony, folder))).toContain(`${folder}-plugin.ts`);
+    const crossing = folders.flatMap((folder) =>
+      violations(`src/adapters/telephony/${folder}`, (imported) => {
+        const match = /^src\/adapters\/telephony\/([^/]+)\//.exec(imported.target);
+        return match !== null && folders.includes(match[1] as string) && match[1] !== folder;
+      }),
+    );
+    expect(crossing).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
+import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import { startSandbox, type RunningSandbox } from '../../sandbox/src/index';
 import { freePort, startAppProcess, type AppProcess } from '../../tests/support/app-process';
 import { installByOAuth, type SandboxTokens } from './sandbox-oauth';

@@ -1,5 +1,5 @@
 import { apiRoute } from '@/server/http/api-route';
-import { canEditSettings, presentSettings, requireCompanyAdmin, settingsBodySchema } from '@/server/http/company-settings';
+import { applySettingsChange, canEditSettings, presentSettings, requireCompanyAdmin, settingsBodySchema } from '@/server/http/company-settings';
 import { requireIdentity } from '@/server/http/identity';
 import { parseInput } from '@/server/http/parse';
 
@@ -17,9 +17,13 @@ export default apiRoute(
     PUT: async ({ req, ctx }) => {
       const identity = await requireIdentity(req, ctx);
       await requireCompanyAdmin(identity, ctx);
-      const values = parseInput(settingsBodySchema, req.body);
+      const change = parseInput(settingsBodySchema, req.body);
+      const current = await ctx.companySettings.store.read(identity.companyId);
+      const values = applySettingsChange(current.values, change);
       const record = await ctx.companySettings.store.save(identity.companyId, values, { userId: identity.userId, at: Date.now() });
-      ctx.logger.child({ module: 'settings' }).info({ companyId: identity.companyId, userId: identity.userId }, 'company call settings saved');
+      ctx.logger
+        .child({ module: 'settings' })
+        .info({ companyId: identity.companyId, userId: identity.userId, telephonyProvider: values.telephonyProvider }, 'company call settings saved');
       return presentSettings(record, true);
     },
   },

@@ -70,6 +70,12 @@ export const ERROR_CATALOGUE = {
   WEBHOOK_COMPANY_UNKNOWN: { status: 400, message: 'No installed company takes calls to this number.' },
   TWILIO_NOT_CONFIGURED: { status: 503, message: 'Set TWILIO_AUTH_TOKEN to accept Twilio webhooks.' },
 
+  // Real calls over SIP (docs/REAL-CALLS.md)
+  SIP_PROVIDER_NOT_SELECTED: { status: 409, message: 'The company uses another telephony provider, not SIP.' },
+  SIP_NOT_CONFIGURED: { status: 409, message: 'An admin has to set the SIP WebSocket URL and domain in Settings.' },
+  SIP_ACCOUNT_MISSING: { status: 404, message: 'Save your SIP account in Settings first.' },
+  NOT_YOUR_CALL: { status: 409, message: 'This call is neither yours nor ringing for you.' },
+
   // Control Center (simulated inbound calls)
   COMPANY_NOT_INSTALLED: { status: 404, message: 'No installed company has this id.' },
   COMPANY_REQUIRED: { status: 400, message: 'Pick the company.' },

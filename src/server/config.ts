@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { telephonyProviderNameSchema, type TelephonyProviderName } from '@/adapters/telephony/provider-names';
+import { sipDomainSchema, sipWebSocketUrlSchema } from '@/adapters/telephony/sip/sip-server.schema';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -31,7 +33,10 @@ export interface AppConfig {
   readonly controlCenterToken: string | null;
   /** Twilio auth token for checking X-Twilio-Signature on the voice webhooks; null answers 503. */
   readonly twilioAuthToken: string | null;
-  readonly telephonyProvider: 'mock';
+  /** The provider of companies that did not choose one in Settings. */
+  readonly telephonyProvider: TelephonyProviderName;
+  /** Defaults of a company's SIP settings (SIP_WEBSOCKET_URL, SIP_DOMAIN); null when unset. */
+  readonly sip: { readonly webSocketUrl: string | null; readonly domain: string | null };
   /** Delays of the mock provider's simulated far end (tests shorten them). */
   readonly mockTelephony: { readonly ringAfterMs: number; readonly connectAfterMs: number };
   /** How long an inbound call rings before it becomes a missed call. */
@@ -97,7 +102,9 @@ const envSchema = z.object({
   TELEPHONY_WEBHOOK_SECRET: optionalText,
   CONTROL_CENTER_TOKEN: optionalText,
   TWILIO_AUTH_TOKEN: optionalText,
-  TELEPHONY_PROVIDER: optionalText.pipe(z.enum(['mock']).optional()),
+  TELEPHONY_PROVIDER: optionalText.pipe(telephonyProviderNameSchema.optional()),
+  SIP_WEBSOCKET_URL: optionalText.pipe(sipWebSocketUrlSchema.optional()),
+  SIP_DOMAIN: optionalText.pipe(sipDomainSchema.optional()),
   MOCK_TELEPHONY_RING_MS: optionalText.pipe(milliseconds.optional()),
   MOCK_TELEPHONY_CONNECT_MS: optionalText.pipe(milliseconds.optional()),
   RING_TIMEOUT_SECONDS: optionalText.pipe(
@@ -162,6 +169,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     controlCenterToken: vars.CONTROL_CENTER_TOKEN ?? null,
     twilioAuthToken: vars.TWILIO_AUTH_TOKEN ?? null,
     telephonyProvider: vars.TELEPHONY_PROVIDER ?? 'mock',
+    sip: Object.freeze({ webSocketUrl: vars.SIP_WEBSOCKET_URL ?? null, domain: vars.SIP_DOMAIN ?? null }),
     mockTelephony: Object.freeze({ ringAfterMs: vars.MOCK_TELEPHONY_RING_MS ?? 100, connectAfterMs: vars.MOCK_TELEPHONY_CONNECT_MS ?? 2_000 }),
     ringTimeoutMs: (vars.RING_TIMEOUT_SECONDS ?? 30) * 1000,
     pipedriveTimeoutMs: vars.PIPEDRIVE_TIMEOUT_MS ?? 15_000,

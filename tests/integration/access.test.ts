@@ -12,7 +12,7 @@ import { openDatabase } from '@/adapters/db/database';
 import { CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '@/adapters/realtime/socket-events';
 import { createSessionSealer } from '@/adapters/session/session-sealer';
 import { createTokenCipher } from '@/adapters/session/token-cipher';
-import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
+import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import { CLIENT_SECRET, SESSION_SECRET, cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const CONTROL_CENTER_TOKEN = 'access-control-center-token-0123456789';

@@ -11,6 +11,8 @@ import type { CallSettings } from '@/application/ports/company-settings.port';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const DEFAULTS: CallSettings = { createCallbackForMissedCalls: false, ringTimeoutMs: 25_000, wrapUpGracePeriodMs: 300_000 };
+const TELEPHONY = { provider: 'mock', sipWebSocketUrl: 'wss://sip.example.com/ws', sipDomain: 'sip.example.com' } as const;
+const DEFAULT_TELEPHONY_VALUES = { telephonyProvider: 'mock', sipWebSocketUrl: 'wss://sip.example.com/ws', sipDomain: 'sip.example.com' } as const;
 const ACME = 1;
 const GLOBEX = 2;
 const TTL_MS = 5_000;
@@ -21,6 +23,9 @@ const SAVED: CompanySettingsValues = {
   createCallbackForMissedCalls: true,
   companyPhoneNumber: '+442079460958',
   ringTimeoutSeconds: 45,
+  telephonyProvider: 'sip',
+  sipWebSocketUrl: 'wss://pbx.acme.test:8443/ws',
+  sipDomain: 'pbx.acme.test',
 };
 
 interface Engine {
@@ -33,7 +38,7 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
   describe(`DrizzleCompanySettings on ${name}`, () => {
     let now: number;
     let store: DrizzleCompanySettings;
-    const newStore = () => new DrizzleCompanySettings(engine().database, { defaults: DEFAULTS, cacheTtlMs: TTL_MS, now: () => now });
+    const newStore = () => new DrizzleCompanySettings(engine().database, { defaults: DEFAULTS, telephony: TELEPHONY, cacheTtlMs: TTL_MS, now: () => now });
 
     beforeEach(async () => {
       await engine().reset();
@@ -44,7 +49,7 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
     it('gives a company that never saved anything the configured defaults', async () => {
       expect(await store.get(ACME)).toEqual(DEFAULTS);
       expect(await store.read(ACME)).toEqual({
-        values: { defaultRegion: null, createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 25 },
+        values: { defaultRegion: null, createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 25, ...DEFAULT_TELEPHONY_VALUES },
         updatedAt: null,
         updatedByUserId: null,
       });
@@ -66,7 +71,7 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
 
     it('replaces all settings on a second save; null clears region and number', async () => {
       await store.save(ACME, SAVED, { userId: 20001, at: T0 });
-      const cleared = { defaultRegion: null, createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 10 };
+      const cleared = { defaultRegion: null, createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 10, ...DEFAULT_TELEPHONY_VALUES };
       await store.save(ACME, cleared, { userId: 20005, at: T0 + 60_000 });
       expect(await store.read(ACME)).toEqual({ values: cleared, updatedAt: T0 + 60_000, updatedByUserId: 20005 });
       const settings = await store.get(ACME);
@@ -76,10 +81,22 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
 
     it("adopts the company's Pipedrive country as default region at install, never over saved settings", async () => {
       await store.adoptCompanyRegion(ACME, 'US', { userId: 20001, at: T0 });
-      expect((await store.read(ACME)).values).toEqual({ defaultRegion: 'US', createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 25 });
+      expect((await store.read(ACME)).values).toEqual({ defaultRegion: 'US', createCallbackForMissedCalls: false, companyPhoneNumber: null, ringTimeoutSeconds: 25, ...DEFAULT_TELEPHONY_VALUES });
       await store.save(GLOBEX, SAVED, { userId: 20002, at: T0 });
       await store.adoptCompanyRegion(GLOBEX, 'US', { userId: 20003, at: T0 + 1 });
       expect(await store.read(GLOBEX)).toEqual({ values: SAVED, updatedAt: T0, updatedByUserId: 20002 });
+    });
+
+    it('stores the telephony choice; values equal to the configured defaults follow later default changes', async () => {
+      await store.save(ACME, { ...SAVED, telephonyProvider: 'mock', sipDomain: TELEPHONY.sipDomain }, { userId: 20001, at: T0 });
+      const movedDefaults = new DrizzleCompanySettings(engine().database, {
+        defaults: DEFAULTS,
+        telephony: { provider: 'sip', sipWebSocketUrl: null, sipDomain: 'new.example.com' },
+      });
+      const { values } = await movedDefaults.read(ACME);
+      expect(values.telephonyProvider).toBe('sip');
+      expect(values.sipDomain).toBe('new.example.com');
+      expect(values.sipWebSocketUrl).toBe('wss://pbx.acme.test:8443/ws');
     });
 
     it('keeps companies apart', async () => {

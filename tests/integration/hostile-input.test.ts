@@ -33,6 +33,20 @@ function listApiRoutes(dir = API_DIR): string[] {
   });
 }
 
+/**
+ * Routes the provider plug-ins serve behind the one telephony page (`[provider]/[[...path]]`):
+ * the fuzz hits them by name too, since random segments would rarely reach them.
+ */
+const PLUGIN_ROUTES = [
+  '/api/telephony/sip/account',
+  '/api/telephony/sip/registration',
+  '/api/telephony/sip/incoming',
+  '/api/telephony/sip/calls/[id]/events',
+  '/api/telephony/twilio/voice',
+  '/api/telephony/twilio/status',
+  '/api/telephony/webhook/inbound',
+];
+
 /** OAuth pages are top-level browser navigations: they answer HTML, on purpose. */
 const HTML_PAGES = new Set(['GET /api/auth/callback']);
 
@@ -161,6 +175,7 @@ describe('every API route under hostile input', () => {
   it('finds the routes on disk (the fuzz covers whatever pages/api holds)', () => {
     expect(routes).toContain('/api/calls/[id]/wrap-up');
     expect(routes).toContain('/api/settings');
+    expect(routes).toContain('/api/telephony/[provider]/[[...path]]');
     expect(routes.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -181,7 +196,7 @@ describe('every API route under hostile input', () => {
   it('never answers 5xx, always the JSON error envelope for 4xx, and stays healthy', async () => {
     const problems: string[] = [];
     const request = fc.record({
-      route: fc.constantFrom(...routes),
+      route: fc.constantFrom(...routes, ...PLUGIN_ROUTES),
       segment: pathSegment,
       method: fc.constantFrom(...METHODS),
       query,
@@ -233,7 +248,8 @@ describe('every API route under hostile input', () => {
     );
     expect([...new Set(problems)]).toEqual([]);
     await expectHealthy();
-  });
+    // FUZZ_RUNS requests take about a minute alone; a machine shared with other test runs needs longer.
+  }, 240_000);
 });
 
 function connect(namespace: string, options: { cookie?: string; auth?: unknown }): Promise<Socket> {

@@ -10,7 +10,7 @@ import { createAccountRepository } from '@/adapters/db/account-repository';
 import { openDatabase } from '@/adapters/db/database';
 import { CONTROL_CENTER_NAMESPACE, SOCKET_PATH } from '@/adapters/realtime/socket-events';
 import { createTokenCipher } from '@/adapters/session/token-cipher';
-import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
+import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import { waitFor } from '../support/wait';
 import {
   CLIENT_SECRET,

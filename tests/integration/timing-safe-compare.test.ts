@@ -19,7 +19,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 const { isControlCenterTokenValid } = await import('@/adapters/realtime/control-center');
-const { signWebhookBody, verifyWebhookSignature } = await import('@/adapters/telephony/webhook-signature');
+const { signWebhookBody, verifyWebhookSignature } = await import('@/adapters/telephony/webhook/webhook-signature');
 const { secretsEqual } = await import('@/server/http/constant-time');
 
 /** How many timingSafeEqual calls `run` made, and its result. */

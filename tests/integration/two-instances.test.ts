@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '@/adapters/db/database';
-import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
+import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import { createTestDatabase, type TestDatabase } from '../support/database-engine';
 import { REDIS_UNREACHABLE, REDIS_URL, isRedisReachable } from '../support/redis';
 import { startStack, type Stack } from '../support/stack';

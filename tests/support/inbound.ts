@@ -1,5 +1,5 @@
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { signWebhookBody } from '@/adapters/telephony/webhook-signature';
+import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import type { CallLog } from '../../sandbox/src/store/types';
 import { floatingWindow } from './journeys';
 import type { Stack } from './stack';

@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { CallSettings, CompanySettings } from '@/application/ports/company-settings.port';
 import { toRegionCode, type RegionCode } from '@/domain/phone';
+import { telephonyProviderNameSchema, type TelephonyProviderName } from '@/adapters/telephony/provider-names';
 import type { Database, Tables } from './database';
 
 /** What an admin edits; null means "none" (no default region, no company number). */
@@ -10,6 +11,17 @@ export interface CompanySettingsValues {
   /** E.164. */
   readonly companyPhoneNumber: string | null;
   readonly ringTimeoutSeconds: number;
+  readonly telephonyProvider: TelephonyProviderName;
+  /** The SIP server's WebSocket and domain for companies using `sip` (null: not configured). */
+  readonly sipWebSocketUrl: string | null;
+  readonly sipDomain: string | null;
+}
+
+/** What a company gets before it chooses (TELEPHONY_PROVIDER, SIP_WEBSOCKET_URL, SIP_DOMAIN). */
+export interface TelephonyDefaults {
+  readonly provider: TelephonyProviderName;
+  readonly sipWebSocketUrl: string | null;
+  readonly sipDomain: string | null;
 }
 
 /** The values in force for a company, and who saved them (null while the defaults apply). */
@@ -22,6 +34,7 @@ export interface CompanySettingsRecord {
 export interface DrizzleCompanySettingsOptions {
   /** What a company that never saved settings gets (configuration); also the grace period of all. */
   readonly defaults: CallSettings;
+  readonly telephony: TelephonyDefaults;
   /** How long a read is reused in this process; other instances see a save after at most this. */
   readonly cacheTtlMs?: number;
   readonly now?: () => number;
@@ -76,6 +89,7 @@ export class DrizzleCompanySettings implements CompanySettings {
         createCallbackForMissedCalls: row.createCallbackForMissedCalls,
         companyPhoneNumber: row.companyPhoneNumber,
         ringTimeoutSeconds: row.ringTimeoutSeconds,
+        ...this.telephonyValues(row),
       },
       updatedAt: Number(row.updatedAt),
       updatedByUserId: row.updatedByUserId,
@@ -90,6 +104,7 @@ export class DrizzleCompanySettings implements CompanySettings {
       createCallbackForMissedCalls: values.createCallbackForMissedCalls,
       companyPhoneNumber: values.companyPhoneNumber,
       ringTimeoutSeconds: values.ringTimeoutSeconds,
+      ...this.telephonyColumns(values),
       updatedAt: by.at,
       updatedByUserId: by.userId,
     };
@@ -139,6 +154,28 @@ export class DrizzleCompanySettings implements CompanySettings {
       createCallbackForMissedCalls: defaults.createCallbackForMissedCalls,
       companyPhoneNumber: defaults.companyPhoneNumber ?? null,
       ringTimeoutSeconds: Math.round(defaults.ringTimeoutMs / 1000),
+      ...this.telephonyValues(undefined),
+    };
+  }
+
+  /** Null columns mean "the configured default", so a changed default reaches companies that never chose. */
+  private telephonyValues(row: Pick<Row, 'telephonyProvider' | 'sipWebSocketUrl' | 'sipDomain'> | undefined) {
+    const { telephony } = this.options;
+    const provider = telephonyProviderNameSchema.safeParse(row?.telephonyProvider);
+    return {
+      telephonyProvider: provider.success ? provider.data : telephony.provider,
+      sipWebSocketUrl: row?.sipWebSocketUrl ?? telephony.sipWebSocketUrl,
+      sipDomain: row?.sipDomain ?? telephony.sipDomain,
+    };
+  }
+
+  /** A value equal to the default is stored as null (see `telephonyValues`). */
+  private telephonyColumns(values: CompanySettingsValues) {
+    const { telephony } = this.options;
+    return {
+      telephonyProvider: values.telephonyProvider === telephony.provider ? null : values.telephonyProvider,
+      sipWebSocketUrl: values.sipWebSocketUrl === telephony.sipWebSocketUrl ? null : values.sipWebSocketUrl,
+      sipDomain: values.sipDomain === telephony.sipDomain ? null : values.sipDomain,
     };
   }
 

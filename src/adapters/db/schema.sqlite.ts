@@ -159,6 +159,37 @@ export const companySettings = sqliteTable('company_settings', {
   /** E.164. */
   companyPhoneNumber: text('company_phone_number'),
   ringTimeoutSeconds: integer('ring_timeout_seconds').notNull(),
+  /** 'mock' | 'sip' | 'twilio'; null = the configured default (TELEPHONY_PROVIDER). */
+  telephonyProvider: text('telephony_provider'),
+  /** null = SIP_WEBSOCKET_URL. */
+  sipWebSocketUrl: text('sip_websocket_url'),
+  /** null = SIP_DOMAIN. */
+  sipDomain: text('sip_domain'),
   updatedAt: integer('updated_at').notNull(),
   updatedByUserId: integer('updated_by_user_id').notNull(),
 });
+
+/** An agent's SIP account; the password is encrypted with the OAuth tokens' cipher. */
+export const sipAccounts = sqliteTable(
+  'sip_accounts',
+  {
+    companyId: integer('company_id').notNull(),
+    userId: integer('user_id').notNull(),
+    username: text('username').notNull(),
+    passwordEncrypted: text('password_encrypted').notNull(),
+    callerId: text('caller_id'),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);
+
+/** Live SIP calls and when a window last reported on them (the vanished-window sweep reads it). */
+export const sipLiveCalls = sqliteTable(
+  'sip_live_calls',
+  {
+    callId: text('call_id').primaryKey(),
+    companyId: integer('company_id').notNull(),
+    lastHeardAt: integer('last_heard_at').notNull(),
+  },
+  (table) => [index('sip_live_calls_last_heard_at_idx').on(table.lastHeardAt)],
+);

@@ -9,7 +9,9 @@ import type { Logger } from '@/application/ports/logger.port';
 import type { OutboxStore } from '@/application/ports/outbox-store.port';
 import type { RealtimeNotifier } from '@/application/ports/realtime-notifier.port';
 import type { RingTimeoutScheduler } from '@/application/ports/ring-timeout-scheduler.port';
+import type { CallHeartbeats } from '@/application/ports/call-heartbeats.port';
 import type { TelephonyProvider } from '@/application/ports/telephony-provider.port';
+import type { TelephonyProviders } from '@/application/ports/telephony-providers.port';
 import type { UnitOfWork } from '@/application/ports/unit-of-work.port';
 
 /**
@@ -23,7 +25,12 @@ export interface CallDeps {
   readonly crm: CrmDirectory;
   readonly presence: AgentPresence;
   readonly notifier: RealtimeNotifier;
+  /** Acts on calls already going (answer, reject, hang up): the provider owning the call. */
   readonly telephony: TelephonyProvider;
+  /** The provider a company places new calls with. */
+  readonly providers: TelephonyProviders;
+  /** Signs of life of calls whose media lives in the window (SIP). */
+  readonly heartbeats: CallHeartbeats;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly preferences: CallerPreferences;

@@ -27,3 +27,6 @@ export { resumeActiveCall, type ResumeActiveCallResult } from './resume-active-c
 export { selectCallContact, type SelectCallContactInput, type SelectCallContactResult } from './select-call-contact';
 export { lookUpCaller } from './look-up-caller';
 export { linkCreatedPerson, type DeliveredWrite } from './link-created-person';
+export { reportCallEvent, type ReportCallEventInput, type ReportCallEventResult, type ReportedCallEvent, type NotYourCallError } from './report-call-event';
+export { receiveReportedInboundCall, type ReceiveReportedInboundCallInput, type ReceiveReportedInboundCallResult } from './receive-reported-inbound-call';
+export { endSilentCalls, SILENT_CALL_MS, type EndSilentCallsResult } from './end-silent-calls';

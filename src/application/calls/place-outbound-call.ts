@@ -1,6 +1,5 @@
 import { applyCallEvent, createCall, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
-import { normalizePhoneNumber } from '@/domain/phone';
 import type { CallRecord } from '@/application/ports/call-store.port';
 import type { CallerInfo } from '@/application/ports/caller-info';
 import type { CallView } from '@/application/ports/call-view';
@@ -11,6 +10,7 @@ import { findHeldCall } from './agent-calls';
 import type { CallDeps } from './call-deps';
 import type { CallAgentBusyError, CallNumberInvalidError, CallTelephonyFailedError } from './call-errors';
 import { toCallView } from './call-view';
+import { toDialNumber, type DialNumber } from './dial-number';
 import { announceCallChange } from './end-unanswered-call';
 import { defaultCallLink, lookUpCalledPerson, lookUpCaller } from './look-up-caller';
 import { callLoader, mutateCall, type CallMutation } from './mutate-call';
@@ -43,6 +43,7 @@ type Deps = Pick<
   | 'presence'
   | 'notifier'
   | 'telephony'
+  | 'providers'
   | 'ringTimeouts'
   | 'clock'
   | 'ids'
@@ -52,33 +53,34 @@ type Deps = Pick<
 
 /**
  * The agent calls a number (contact row, dial pad, a phone link in Pipedrive). The number is
- * normalized, the person and open deals looked up (or the given person fetched), the call stored
- * and handed to the provider. Progress (ringing, answered, busy) arrives later as provider
+ * normalized (or kept as typed for providers that dial as typed: SIP extensions), the person and
+ * open deals looked up (or the given person fetched), the call stored and handed to the company's
+ * provider. Progress (ringing, answered, busy) arrives later as provider
  * updates; the mock rings at once and connects after about two seconds.
  */
 export async function placeOutboundCall(deps: Deps, input: PlaceOutboundCallInput): Promise<PlaceOutboundCallResult> {
   const { companyId, agentUserId } = input;
-  const settings = await deps.settings.get(companyId);
-  const normalized = normalizePhoneNumber(input.number, settings.defaultRegion);
-  if (!normalized.ok) return { ok: false, error: { code: 'CALL_NUMBER_INVALID' } };
+  const [settings, provider] = await Promise.all([deps.settings.get(companyId), deps.providers.forCompany(companyId)]);
+  const number = toDialNumber(input.number, { dialsAsTyped: provider.dialsAsTyped === true, defaultRegion: settings.defaultRegion });
+  if (!number.ok) return number;
   const held = await findHeldCall(deps, companyId, agentUserId);
   if (held !== undefined) return { ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId: held.call.id } };
 
-  const caller = await lookUpOutbound(deps, input, normalized.e164, settings);
-  const call = newOutboundCall(deps, input, normalized.e164, settings, caller);
+  const caller = await lookUpOutbound(deps, input, number.lookup, settings);
+  const call = newOutboundCall(deps, input, number, settings, caller);
   const inserted = await insertHeldCall(deps, { call, ringing: null, agentTabId: input.tabId, caller, missedBy: null, isCallLogged: false });
   if (!inserted.ok) return inserted;
   deps.logger.info({ callId: call.id, companyId, agentUserId, to: lastDigits(call.remoteNumber), source: input.source }, 'placing outbound call');
 
   try {
-    const { providerCallId } = await deps.telephony.placeCall({
+    const { providerCallId, callerId } = await provider.placeCall({
       callId: call.id,
       companyId,
       agentUserId,
       to: call.remoteNumber,
       ...(settings.companyPhoneNumber === undefined ? {} : { from: settings.companyPhoneNumber }),
     });
-    const saved = await rememberProviderCallId(deps, call, providerCallId);
+    const saved = await rememberProviderCallId(deps, call, providerCallId, callerId);
     const view = toCallView(saved, { gracePeriodMs: settings.wrapUpGracePeriodMs });
     await deps.notifier.callUpdated(companyId, [agentUserId], view);
     return { ok: true, call: view };
@@ -116,7 +118,7 @@ async function lookUpOutbound(deps: Deps, input: PlaceOutboundCallInput, e164: s
     : lookUpCalledPerson(deps, { ...lookup, personId: input.personId });
 }
 
-function newOutboundCall(deps: Deps, input: PlaceOutboundCallInput, e164: string, settings: CallSettings, caller: CallerInfo): Call {
+function newOutboundCall(deps: Deps, input: PlaceOutboundCallInput, number: DialNumber, settings: CallSettings, caller: CallerInfo): Call {
   // What the agent clicked on wins over what the lookup suggests.
   const link = input.personId === undefined ? defaultCallLink(caller) : { personId: input.personId, dealId: input.dealId };
   return createCall(
@@ -125,7 +127,7 @@ function newOutboundCall(deps: Deps, input: PlaceOutboundCallInput, e164: string
       direction: 'outbound',
       companyId: input.companyId,
       agentUserId: input.agentUserId,
-      remoteNumber: e164,
+      remoteNumber: number.dial,
       ...(settings.companyPhoneNumber === undefined ? {} : { localNumber: settings.companyPhoneNumber }),
       ...(link.personId === undefined ? {} : { personId: link.personId }),
       ...(link.dealId === undefined ? {} : { dealId: link.dealId }),
@@ -135,13 +137,18 @@ function newOutboundCall(deps: Deps, input: PlaceOutboundCallInput, e164: string
   );
 }
 
-/** Saves the provider's id unless an update already did (it may beat placeCall's answer). */
-async function rememberProviderCallId(deps: Deps, call: Call, providerCallId: string) {
-  const outcome = await mutateCall(deps, callLoader(deps, call.companyId, call.id), (stored): CallMutation<undefined> =>
-    stored.call.providerCallId === undefined
-      ? { kind: 'save', record: { ...stored, call: { ...stored.call, providerCallId } }, result: undefined }
-      : { kind: 'keep', result: undefined },
-  );
+/**
+ * Saves the provider's id unless an update already did (it may beat placeCall's answer), and the
+ * caller ID the provider presents (the call log's `from`) when it knows one.
+ */
+async function rememberProviderCallId(deps: Deps, call: Call, providerCallId: string, callerId: string | undefined) {
+  const outcome = await mutateCall(deps, callLoader(deps, call.companyId, call.id), (stored): CallMutation<undefined> => {
+    const isIdNew = stored.call.providerCallId === undefined;
+    const isCallerIdNew = callerId !== undefined && stored.call.localNumber !== callerId;
+    if (!isIdNew && !isCallerIdNew) return { kind: 'keep', result: undefined };
+    const next = { ...stored.call, ...(isIdNew ? { providerCallId } : {}), ...(isCallerIdNew ? { localNumber: callerId } : {}) };
+    return { kind: 'save', record: { ...stored, call: next }, result: undefined };
+  });
   if (!outcome.found) throw new Error('an outbound call vanished from the call store');
   return outcome.stored;
 }

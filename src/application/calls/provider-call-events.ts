@@ -27,6 +27,10 @@ export function callEventsForProviderStatus(
       return [reason === undefined ? { type: 'fail' } : { type: 'fail', reason }];
     case 'canceled':
       return [{ type: 'cancel' }];
+    case 'wrong_number':
+      return [{ type: 'wrong_number' }];
+    case 'declined':
+      return [{ type: 'decline' }];
   }
 }
 

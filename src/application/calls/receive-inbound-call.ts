@@ -21,7 +21,7 @@ export interface ReceiveInboundCallInput {
   readonly agent?: string | undefined;
   /** The provider's id for the call: a repeated webhook with the same id is a duplicate. */
   readonly providerCallId?: string | undefined;
-  readonly source: 'control_center' | 'webhook' | 'twilio';
+  readonly source: 'control_center' | 'webhook' | 'twilio' | 'sip';
 }
 
 /** Why nobody's window rang. `agent_not_found`: the agent asked for is not online in the company. */

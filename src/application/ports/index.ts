@@ -22,3 +22,6 @@ export type {
 } from './telephony-provider.port';
 export { systemTimers, type Timers } from './timers.port';
 export type { UnitOfWork, CallChanges, CommitCallChangesResult } from './unit-of-work.port';
+export type { TelephonyProviders } from './telephony-providers.port';
+export type { CompanyDirectory } from './company-directory.port';
+export type { CallHeartbeats, HeartbeatCall } from './call-heartbeats.port';

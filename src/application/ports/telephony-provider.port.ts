@@ -5,7 +5,7 @@ export interface PlaceCallRequest {
   readonly callId: string;
   readonly companyId: number;
   readonly agentUserId: number;
-  /** E.164. */
+  /** E.164, or as typed for providers that dial as typed (`dialsAsTyped`). */
   readonly to: string;
   /** Caller id to present, E.164, when the company has one. */
   readonly from?: string;
@@ -17,7 +17,8 @@ export interface PlaceCallRequest {
  * ringing: the far end rings. answered: the far end picked up (outbound) or the provider
  * connected the leg (inbound, informative only: agents answer in the app). remote_ended: the far
  * end hung up (during the conversation, or while it was still ringing). busy, no_answer,
- * failed, canceled: the call ended before connecting.
+ * failed, canceled, wrong_number (the number does not exist), declined (the far end said no): the
+ * call ended before connecting.
  */
 export type ProviderCallStatus =
   | 'ringing'
@@ -26,7 +27,9 @@ export type ProviderCallStatus =
   | 'busy'
   | 'no_answer'
   | 'failed'
-  | 'canceled';
+  | 'canceled'
+  | 'wrong_number'
+  | 'declined';
 
 export interface ProviderCallUpdate {
   readonly providerCallId: string;
@@ -52,8 +55,18 @@ export type CallUpdateListener = (update: ProviderCallUpdate) => void;
 export interface TelephonyProvider {
   readonly name: string;
 
-  /** Starts dialling; progress arrives later as updates (ringing, answered, busy...). */
-  placeCall(request: PlaceCallRequest): Promise<{ readonly providerCallId: string }>;
+  /**
+   * True when numbers go to the provider as the agent typed them (SIP: short extensions such as
+   * `9000` are dialable); otherwise they must read as phone numbers and are sent in E.164.
+   */
+  readonly dialsAsTyped?: boolean;
+
+  /**
+   * Starts dialling; progress arrives later as updates (ringing, answered, busy...). `callerId`:
+   * the number the far end sees when the provider knows it better than the company number (the
+   * agent's own SIP caller ID); the call log's `from`.
+   */
+  placeCall(request: PlaceCallRequest): Promise<{ readonly providerCallId: string; readonly callerId?: string }>;
 
   /** Ends our side of the call. Resolves when the call is already over at the provider. */
   hangUp(providerCallId: string): Promise<void>;

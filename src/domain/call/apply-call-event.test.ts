@@ -16,6 +16,8 @@ const TRANSITION_TABLE: Record<CallState, Record<CallEventType, [Expected, Expec
     no_answer: ['ended/no_answer', 'ended/no_answer'],
     busy: ['ended/busy', 'ended/busy'],
     fail: ['ended/failed', 'ended/failed'],
+    wrong_number: ['ended/wrong_number', 'ended/wrong_number'],
+    decline: ['ended/declined', 'ended/declined'],
     remote_hang_up: ['invalid', 'invalid'],
     local_hang_up: ['invalid', 'invalid'],
     wrap_up: ['invalid', 'invalid'],
@@ -28,6 +30,8 @@ const TRANSITION_TABLE: Record<CallState, Record<CallEventType, [Expected, Expec
     no_answer: ['ended/no_answer', 'ended/no_answer'],
     busy: ['ended/busy', 'ended/busy'],
     fail: ['ended/failed', 'ended/failed'],
+    wrong_number: ['ended/wrong_number', 'ended/wrong_number'],
+    decline: ['ended/declined', 'ended/declined'],
     remote_hang_up: ['invalid', 'invalid'],
     local_hang_up: ['invalid', 'invalid'],
     wrap_up: ['invalid', 'invalid'],
@@ -40,6 +44,8 @@ const TRANSITION_TABLE: Record<CallState, Record<CallEventType, [Expected, Expec
     no_answer: ['invalid', 'invalid'],
     busy: ['invalid', 'invalid'],
     fail: ['ended/failed', 'ended/failed'],
+    wrong_number: ['invalid', 'invalid'],
+    decline: ['invalid', 'invalid'],
     remote_hang_up: ['ended/completed', 'ended/completed'],
     local_hang_up: ['ended/completed', 'ended/completed'],
     wrap_up: ['invalid', 'invalid'],
@@ -52,6 +58,8 @@ const TRANSITION_TABLE: Record<CallState, Record<CallEventType, [Expected, Expec
     no_answer: ['invalid', 'invalid'],
     busy: ['invalid', 'invalid'],
     fail: ['invalid', 'invalid'],
+    wrong_number: ['invalid', 'invalid'],
+    decline: ['invalid', 'invalid'],
     remote_hang_up: ['invalid', 'invalid'],
     local_hang_up: ['invalid', 'invalid'],
     wrap_up: ['wrapped_up', 'wrapped_up'],
@@ -64,6 +72,8 @@ const TRANSITION_TABLE: Record<CallState, Record<CallEventType, [Expected, Expec
     no_answer: ['invalid', 'invalid'],
     busy: ['invalid', 'invalid'],
     fail: ['invalid', 'invalid'],
+    wrong_number: ['invalid', 'invalid'],
+    decline: ['invalid', 'invalid'],
     remote_hang_up: ['invalid', 'invalid'],
     local_hang_up: ['invalid', 'invalid'],
     wrap_up: ['invalid', 'invalid'],
@@ -78,8 +88,8 @@ const cases = Object.entries(TRANSITION_TABLE).flatMap(([state, row]) =>
 );
 
 describe('applyCallEvent: every (state, event, direction)', () => {
-  it('covers 5 states x 10 events x 2 directions', () => {
-    expect(cases).toHaveLength(100);
+  it('covers 5 states x 12 events x 2 directions', () => {
+    expect(cases).toHaveLength(120);
   });
 
   it.each(cases)('$direction $state + $event -> $expected', ({ state, event, direction, expected }) => {

@@ -20,6 +20,9 @@ describe('toPipedriveCallOutcome', () => {
     ['outbound', [{ type: 'ring' }, { type: 'cancel' }], 'no_answer'],
     ['inbound', [{ type: 'ring' }, { type: 'cancel' }], 'no_answer'],
     ['outbound', [{ type: 'fail' }], 'no_answer'],
+    ['outbound', [{ type: 'ring' }, { type: 'wrong_number' }], 'wrong_number'],
+    ['outbound', [{ type: 'wrong_number' }], 'wrong_number'],
+    ['outbound', [{ type: 'ring' }, { type: 'decline' }], 'no_answer'],
   ] as Array<[CallDirection, CallEvent[], string]>)('%s %j -> %s', (direction, events, expected) => {
     expect(toPipedriveCallOutcome(endedVia(direction, events))).toBe(expected);
   });

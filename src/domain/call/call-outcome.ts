@@ -27,6 +27,8 @@ export function isMissedCall(call: Pick<Call, 'direction' | 'state' | 'timestamp
  *   busy, nobody was reached.
  * - `failed` before answer becomes `no_answer`: the other side was not reached. It is not
  *   `wrong_number`, which is a judgement only the agent can make (see the wrap-up).
+ * - `wrong_number` is only ever set from the network's own answer (SIP 404/484/604): it stays so.
+ * - `declined` (SIP 603) becomes `no_answer`: nobody talked, and Pipedrive has no "declined".
  */
 export function toPipedriveCallOutcome(
   call: Pick<Call, 'outcome' | 'timestamps'>,
@@ -41,6 +43,9 @@ export function toPipedriveCallOutcome(
     case 'cancelled':
     case 'no_answer':
     case 'failed':
+    case 'declined':
       return 'no_answer';
+    case 'wrong_number':
+      return 'wrong_number';
   }
 }

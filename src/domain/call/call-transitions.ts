@@ -67,6 +67,15 @@ export const CALL_TRANSITION_RULES: TransitionRules = {
     from: NOT_YET_CONNECTED,
     apply: (call, _event, at) => endCall(call, 'busy', 'system', at),
   },
+  wrong_number: {
+    from: NOT_YET_CONNECTED,
+    apply: (call, _event, at) => endCall(call, 'wrong_number', 'system', at),
+  },
+  decline: {
+    // The far end said no (an outbound callee pressing "decline"); an agent declining is `reject`.
+    from: NOT_YET_CONNECTED,
+    apply: (call, _event, at) => endCall(call, 'declined', 'remote', at),
+  },
   fail: {
     from: ['idle', 'ringing', 'connected'],
     apply: (call, event, at) => ({

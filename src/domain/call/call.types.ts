@@ -23,7 +23,11 @@ export type CallOutcome =
   /** Inbound: every agent who could take it was on another call. Outbound: the line was busy. */
   | 'busy'
   /** The provider reported a failure. */
-  | 'failed';
+  | 'failed'
+  /** The number does not exist or cannot be reached as dialled (SIP 404, 484, 604). */
+  | 'wrong_number'
+  /** The far end declined the call (SIP 603). */
+  | 'declined';
 
 /** Who ended the call: drives wording in the UI ("The caller hung up"). */
 export type CallEndedBy = 'agent' | 'remote' | 'system';
@@ -74,6 +78,8 @@ export type CallEvent =
   | { readonly type: 'no_answer' }
   | { readonly type: 'busy' }
   | { readonly type: 'fail'; readonly reason?: string }
+  | { readonly type: 'wrong_number' }
+  | { readonly type: 'decline' }
   | { readonly type: 'remote_hang_up' }
   | { readonly type: 'local_hang_up' }
   | { readonly type: 'wrap_up' };

@@ -1,6 +1,8 @@
 import { getCountries } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { CompanySettingsRecord, CompanySettingsValues } from '@/adapters/db/company-settings-store';
+import { TELEPHONY_PROVIDER_NAMES, telephonyProviderNameSchema } from '@/adapters/telephony/provider-names';
+import { sipDomainSchema, sipWebSocketUrlSchema } from '@/adapters/telephony/sip/sip-server.schema';
 import { normalizePhoneNumber, toRegionCode } from '@/domain/phone';
 import type { AppContext } from '@/server/app-context';
 import { HttpError } from './http-error';
@@ -20,6 +22,14 @@ const regionSchema = z
     return region ?? z.NEVER;
   });
 
+type TelephonyField = 'telephonyProvider' | 'sipWebSocketUrl' | 'sipDomain';
+
+/** A PUT body: the call settings, and optionally the telephony ones (omitted = unchanged). */
+export type SettingsChange = Omit<CompanySettingsValues, TelephonyField> & Partial<Pick<CompanySettingsValues, TelephonyField>>;
+
+/** Blank text means "none", like the company number. */
+const blankAsNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
+
 /** A PUT body: every setting, validated and normalized (region upper-case, number in E.164). */
 export const settingsBodySchema = z
   .object({
@@ -31,9 +41,12 @@ export const settingsBodySchema = z
       .nullable()
       .transform((value) => (value === null || value.trim() === '' ? null : value)),
     ringTimeoutSeconds: z.number().int().min(RING_TIMEOUT_RANGE.min).max(RING_TIMEOUT_RANGE.max),
+    telephonyProvider: telephonyProviderNameSchema.optional(),
+    sipWebSocketUrl: z.string().max(300).nullable().transform(blankAsNull).pipe(sipWebSocketUrlSchema.nullable()).optional(),
+    sipDomain: z.string().max(253).nullable().transform(blankAsNull).pipe(sipDomainSchema.nullable()).optional(),
   })
   .strict()
-  .transform((body, context): CompanySettingsValues => {
+  .transform((body, context): SettingsChange => {
     if (body.companyPhoneNumber === null) return { ...body, companyPhoneNumber: null };
     // A national number is read in the region saved with it ("020 7946 0958" with GB).
     const normalized = normalizePhoneNumber(body.companyPhoneNumber, body.defaultRegion ?? undefined);
@@ -44,6 +57,12 @@ export const settingsBodySchema = z
     return { ...body, companyPhoneNumber: normalized.e164 };
   });
 
+/** The settings a PUT leaves: its values over the stored ones (telephony fields may be omitted). */
+export function applySettingsChange(current: CompanySettingsValues, change: SettingsChange): CompanySettingsValues {
+  const defined = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined));
+  return { ...current, ...defined };
+}
+
 /** GET and PUT answer the same shape. */
 export function presentSettings(record: CompanySettingsRecord, canEdit: boolean) {
   return {
@@ -53,6 +72,7 @@ export function presentSettings(record: CompanySettingsRecord, canEdit: boolean)
     canEdit,
     regions: SUPPORTED_REGIONS,
     ringTimeoutRange: RING_TIMEOUT_RANGE,
+    telephonyProviders: TELEPHONY_PROVIDER_NAMES,
   };
 }
 

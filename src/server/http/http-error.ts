@@ -1,4 +1,5 @@
 import { AccountUnavailableError, PipedriveError, type PipedriveErrorKind } from '@/adapters/pipedrive/pipedrive-error';
+import { isTelephonyRouteError } from '@/adapters/telephony/plugin';
 import { ERROR_CATALOGUE, type ErrorCode } from '@/contract/error-catalogue';
 
 const HTTP_ERROR_BRAND = Symbol.for('caller.http-error');
@@ -48,6 +49,7 @@ const PIPEDRIVE_ERRORS: Record<PipedriveErrorKind, ErrorCode> = {
 /** The one mapping from anything a route throws to what the browser sees. */
 export function toErrorResponse(error: unknown): ErrorResponse {
   if (error instanceof HttpError) return { status: error.status, code: error.code, message: error.message, headers: error.headers };
+  if (isTelephonyRouteError(error)) return { status: error.status, code: error.code, message: error.message, headers: {} };
   if (error instanceof AccountUnavailableError) return response(error.reason === 'not_installed' ? 'ACCOUNT_NOT_INSTALLED' : 'ACCOUNT_DISCONNECTED');
   if (error instanceof PipedriveError) {
     const headers: Record<string, string> =

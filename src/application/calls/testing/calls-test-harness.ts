@@ -4,6 +4,7 @@ import {
   FakeClock,
   FakeTelephonyProvider,
   InMemoryAgentPresence,
+  InMemoryCallHeartbeats,
   InMemoryCallerPreferences,
   InMemoryCallStore,
   InMemoryCrmDirectory,
@@ -57,6 +58,7 @@ export interface CallsHarness {
   readonly telephony: FakeTelephonyProvider;
   readonly logger: RecordingLogger;
   readonly ringTimeouts: InProcessRingTimeoutScheduler;
+  readonly heartbeats: InMemoryCallHeartbeats;
 }
 
 export interface HarnessOptions {
@@ -79,6 +81,8 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   const settings = new StaticCompanySettings(TEST_SETTINGS);
   const fakeTelephony = new FakeTelephonyProvider();
   const logger = new RecordingLogger();
+  const heartbeats = new InMemoryCallHeartbeats();
+  const telephony = options.telephony ?? fakeTelephony;
   const ringTimeouts = new InProcessRingTimeoutScheduler({
     clock,
     timers: clock,
@@ -93,7 +97,9 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
     crm,
     presence,
     notifier,
-    telephony: options.telephony ?? fakeTelephony,
+    telephony,
+    providers: { forCompany: async () => telephony },
+    heartbeats,
     clock,
     ids: new SequentialIdGenerator(),
     preferences,
@@ -107,7 +113,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   deps.telephony.onCallUpdate((update) => {
     void applyProviderCallUpdate(deps, update);
   });
-  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts };
+  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats };
 }
 
 /**

@@ -16,3 +16,4 @@ export { RecordingRealtimeNotifier, type RealtimeMessage, type TabAddress } from
 export { InMemoryCallerPreferences } from './in-memory-caller-preferences';
 export { StaticCompanySettings } from './static-company-settings';
 export { FakeTelephonyProvider, type FakeTelephonyCommand } from './fake-telephony-provider';
+export { InMemoryCallHeartbeats } from './in-memory-call-heartbeats';
