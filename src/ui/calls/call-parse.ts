@@ -42,7 +42,7 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | nul
 
 const DIRECTIONS = ['inbound', 'outbound'] as const satisfies readonly CallDirection[];
 const STATES = ['ringing', 'connected', 'ended', 'wrapped_up'] as const satisfies readonly CallState[];
-const OUTCOMES = ['completed', 'rejected', 'cancelled', 'no_answer', 'busy', 'failed'] as const satisfies readonly CallOutcome[];
+const OUTCOMES = ['completed', 'rejected', 'cancelled', 'no_answer', 'busy', 'failed', 'wrong_number', 'declined'] as const satisfies readonly CallOutcome[];
 const QUALITIES = ['exact_e164', 'national_number', 'trailing_digits'] as const;
 const WRAP_UP_STATUSES = ['pending', 'saved', 'failed'] as const;
 

@@ -21,8 +21,10 @@ const OUTCOME_TEXT: Record<CallOutcome, string | null> = {
   rejected: 'Rejected',
   cancelled: 'Cancelled',
   no_answer: 'No answer',
-  busy: 'Line busy',
+  busy: 'Busy',
   failed: 'Call failed',
+  wrong_number: 'Wrong number',
+  declined: 'Declined',
 };
 
 export function outcomeText(outcome: CallOutcome | null): string | null {
