@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { DisconnectAccount } from '@/ui/account/disconnect-account';
 import type { ApiClient } from '@/ui/api-client';
 import type { Contact } from '@/ui/api-types';
@@ -21,6 +22,8 @@ export interface HomePanelsProps {
   onDialNumber: (number: string) => void;
   onCallBack: (call: CallView) => void;
   onMissedSeen: () => void;
+  /** The agent's "SIP account" section (provider `sip` only). */
+  sipAccount?: ReactNode;
 }
 
 /** The content of one home tab. */
@@ -48,6 +51,7 @@ export function HomePanels(props: HomePanelsProps) {
     case 'settings':
       return (
         <>
+          {props.sipAccount}
           <SettingsPanel api={props.api} />
           <DisconnectAccount api={props.api} />
         </>

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { createApiClient, type ApiClient, type AccountState } from '@/ui/api-client';
 import type { Contact } from '@/ui/api-types';
 import { CallNotice } from '@/ui/calls/call-notice';
@@ -12,6 +12,13 @@ import { useRealtime } from '@/ui/realtime/use-realtime';
 import type { RealtimeStatus } from '@/ui/realtime/realtime-connection';
 import { useSdk } from '@/ui/sdk/sdk-context';
 import { useVisibility } from '@/ui/sdk/use-visibility';
+import { LazyInCallControls, LazySipAccountSection } from '@/ui/softphone/lazy-parts';
+import { MicrophoneNotice } from '@/ui/softphone/microphone-notice';
+import { PhoneStatus, phoneStatusText } from '@/ui/softphone/phone-status';
+import { RemoteAudio } from '@/ui/softphone/remote-audio';
+import type { Softphone, SoftphoneState } from '@/ui/softphone/softphone-types';
+import { useSoftphone } from '@/ui/softphone/use-softphone';
+import { useTelephonyProvider } from '@/ui/softphone/use-telephony-provider';
 import { useTheme } from '@/ui/theme/use-theme';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
@@ -40,7 +47,10 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   const realtime = useRealtime(api.signedToken, socketTransports);
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
-  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility });
+  // Provider `sip`: this window is the phone (JsSIP loads only then).
+  const provider = useTelephonyProvider(api);
+  const { phone, phoneState } = useSoftphone(api, provider);
+  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
   const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
 
@@ -72,6 +82,8 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
           {PRESENCE_TEXT[realtime.status]}
         </span>
       </header>
+      {phoneState && <PhoneStatus registration={phoneState.registration} />}
+      {phone && phoneState?.microphone && <MicrophoneNotice problem={phoneState.microphone} onDismiss={phone.clearMicrophoneProblem} />}
       {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
       {accountState === 'reconnect-required' && <ReconnectNotice />}
       <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
@@ -92,11 +104,37 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
               onDialNumber={dialNumber}
               onCallBack={callBack}
               onMissedSeen={intents.markMissedSeen}
+              sipAccount={
+                provider === 'sip' && (
+                  <Suspense fallback={null}>
+                    <LazySipAccountSection api={api} registrationText={phoneState ? phoneStatusText(phoneState.registration) : null} onSaved={() => phone?.register()} />
+                  </Suspense>
+                )
+              }
             />
           )}
         />
       </div>
-      <CallScreens screen={screen} state={session} intents={intents} />
+      <CallScreens screen={screen} state={session} intents={intents} inCallControls={inCallControls(phone, phoneState, intents.hangUp)} />
+      {phone && <RemoteAudio stream={phoneState?.call?.remoteStream ?? null} />}
     </div>
+  );
+}
+
+/** Mute / Hold / Keypad / Transfer while the softphone's call is up. */
+function inCallControls(phone: Softphone | null, phoneState: SoftphoneState | null, hangUp: () => Promise<void>) {
+  const call = phoneState?.call;
+  if (!phone || !call || call.phase !== 'live') return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyInCallControls
+        call={call}
+        onMute={phone.setMuted}
+        onHold={phone.setHeld}
+        onKey={phone.sendDtmf}
+        onTransfer={phone.transfer}
+        onTransferred={() => void hangUp()}
+      />
+    </Suspense>
   );
 }
