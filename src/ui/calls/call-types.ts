@@ -4,16 +4,7 @@
  */
 export type CallDirection = 'inbound' | 'outbound';
 export type CallState = 'ringing' | 'connected' | 'ended' | 'wrapped_up';
-export type CallOutcome =
-  | 'completed'
-  | 'rejected'
-  | 'cancelled'
-  | 'no_answer'
-  | 'busy'
-  | 'failed'
-  // SIP calls: the number does not exist (404/484/604) / the far end declined (603).
-  | 'wrong_number'
-  | 'declined';
+export type CallOutcome = 'completed' | 'rejected' | 'cancelled' | 'no_answer' | 'busy' | 'failed' | 'wrong_number' | 'declined';
 
 export interface DealSummary {
   id: number;
