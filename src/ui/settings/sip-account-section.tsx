@@ -5,6 +5,8 @@
 import { useCallback, useEffect, useMemo, useReducer, type FormEvent } from 'react';
 import type { ApiClient } from '@/ui/api-client';
 import { describeError } from '@/ui/describe-error';
+import { phoneStatusText } from '@/ui/softphone/phone-status';
+import type { RegistrationState } from '@/ui/softphone/softphone-types';
 import { checkSipAccount, INITIAL_SIP_ACCOUNT_FORM, sipAccountFormReducer } from './sip-account-form-state';
 import { SipAccountForm } from './sip-account-form';
 import { parseSipAccount, type SipAccountInput, type SipAccountView } from './sip-account-types';
@@ -13,7 +15,8 @@ const ACCOUNT_PATH = '/api/telephony/sip/account';
 
 export interface SipAccountSectionProps {
   api: ApiClient;
-  registrationText: string | null;
+  /** The softphone's registration, shown next to the account it uses. */
+  registration: RegistrationState | null;
   onSaved: () => void;
 }
 
@@ -24,7 +27,7 @@ function accountApi(api: ApiClient) {
   };
 }
 
-export default function SipAccountSection({ api, registrationText, onSaved }: SipAccountSectionProps) {
+export default function SipAccountSection({ api, registration, onSaved }: SipAccountSectionProps) {
   const account = useMemo(() => accountApi(api), [api]);
   const [state, dispatch] = useReducer(sipAccountFormReducer, INITIAL_SIP_ACCOUNT_FORM);
 
@@ -72,5 +75,5 @@ export default function SipAccountSection({ api, registrationText, onSaved }: Si
     );
   };
 
-  return <SipAccountForm state={state} registrationText={registrationText} onChange={(changes) => dispatch({ type: 'edited', changes })} onSubmit={onSubmit} />;
+  return <SipAccountForm state={state} registrationText={registration ? phoneStatusText(registration) : null} onChange={(changes) => dispatch({ type: 'edited', changes })} onSubmit={onSubmit} />;
 }

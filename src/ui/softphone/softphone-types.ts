@@ -1,6 +1,6 @@
 /**
  * The softphone as the window sees it: its state and what the agent can do with it. Types only,
- * so the window's main bundle can name them without loading JsSIP (which `load-softphone.ts`
+ * so the window's main bundle can name them without loading JsSIP (which the lazy `softphone-layer.tsx`
  * fetches on demand).
  */
 import type { MicrophoneProblem } from './microphone';

@@ -1,6 +1,6 @@
 /**
- * The softphone's lazy chunk: everything that pulls in JsSIP. Only `load-softphone.ts` imports
- * it, with a dynamic `import()`, so windows of companies on other providers never download it.
+ * Starts the softphone with its real parts (JsSIP, the browser microphone, the server routes).
+ * It ships in the lazy `softphone-layer` chunk, never in the window's first load.
  */
 import type { ApiClient } from '@/ui/api-client';
 import { createJsSipUserAgent } from './jssip-user-agent';

@@ -12,12 +12,8 @@ import { useRealtime } from '@/ui/realtime/use-realtime';
 import type { RealtimeStatus } from '@/ui/realtime/realtime-connection';
 import { useSdk } from '@/ui/sdk/sdk-context';
 import { useVisibility } from '@/ui/sdk/use-visibility';
-import { LazyInCallControls, LazySipAccountSection } from '@/ui/softphone/lazy-parts';
-import { MicrophoneNotice } from '@/ui/softphone/microphone-notice';
-import { PhoneStatus, phoneStatusText } from '@/ui/softphone/phone-status';
-import { RemoteAudio } from '@/ui/softphone/remote-audio';
+import { LazyInCallControls, LazySipAccountSection, LazySoftphoneLayer } from '@/ui/softphone/lazy-parts';
 import type { Softphone, SoftphoneState } from '@/ui/softphone/softphone-types';
-import { useSoftphone } from '@/ui/softphone/use-softphone';
 import { useTelephonyProvider } from '@/ui/softphone/use-telephony-provider';
 import { useTheme } from '@/ui/theme/use-theme';
 import { HomePanels } from './home-panels';
@@ -28,6 +24,8 @@ import { windowScreenOf } from './window-screen';
 function useAccountState(api: ApiClient): AccountState {
   return useSyncExternalStore(api.onAccountStateChange, api.getAccountState, () => 'connected');
 }
+
+const NO_SOFTPHONE = { phone: null, phoneState: null };
 
 const PRESENCE_TEXT: Record<RealtimeStatus, string> = {
   connecting: 'Connecting…',
@@ -47,9 +45,10 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   const realtime = useRealtime(api.signedToken, socketTransports);
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
-  // Provider `sip`: this window is the phone (JsSIP loads only then).
+  // Provider `sip`: this window is the phone (its chunk, JsSIP included, loads only then).
   const provider = useTelephonyProvider(api);
-  const { phone, phoneState } = useSoftphone(api, provider);
+  const [{ phone, phoneState }, setSoftphone] = useState<{ phone: Softphone | null; phoneState: SoftphoneState | null }>(NO_SOFTPHONE);
+  const onSoftphone = useCallback((phone: Softphone | null, phoneState: SoftphoneState | null) => setSoftphone({ phone, phoneState }), []);
   const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
   const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
@@ -82,8 +81,11 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
           {PRESENCE_TEXT[realtime.status]}
         </span>
       </header>
-      {phoneState && <PhoneStatus registration={phoneState.registration} />}
-      {phone && phoneState?.microphone && <MicrophoneNotice problem={phoneState.microphone} onDismiss={phone.clearMicrophoneProblem} />}
+      {provider === 'sip' && (
+        <Suspense fallback={null}>
+          <LazySoftphoneLayer api={api} onChange={onSoftphone} />
+        </Suspense>
+      )}
       {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
       {accountState === 'reconnect-required' && <ReconnectNotice />}
       <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
@@ -107,7 +109,7 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
               sipAccount={
                 provider === 'sip' && (
                   <Suspense fallback={null}>
-                    <LazySipAccountSection api={api} registrationText={phoneState ? phoneStatusText(phoneState.registration) : null} onSaved={() => phone?.register()} />
+                    <LazySipAccountSection api={api} registration={phoneState?.registration ?? null} onSaved={() => phone?.register()} />
                   </Suspense>
                 )
               }
@@ -116,7 +118,6 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
         />
       </div>
       <CallScreens screen={screen} state={session} intents={intents} inCallControls={inCallControls(phone, phoneState, intents.hangUp)} />
-      {phone && <RemoteAudio stream={phoneState?.call?.remoteStream ?? null} />}
     </div>
   );
 }
