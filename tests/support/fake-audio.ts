@@ -37,7 +37,9 @@ export function fakeAudioArgs(toneWavPath: string): string[] {
     '--use-fake-device-for-media-stream',
     `--use-file-for-fake-audio-capture=${toneWavPath}`,
     '--allow-loopback-in-peer-connection',
-    '--disable-features=WebRtcHideLocalIpsWithMdns',
+    // One --disable-features flag (Chromium honours only the last): no mDNS-hidden ICE candidates, and no
+    // Local Network Access prompt for the window (app on localhost, SIP server on 127.0.0.1).
+    '--disable-features=WebRtcHideLocalIpsWithMdns,LocalNetworkAccessChecks',
     '--autoplay-policy=no-user-gesture-required',
   ];
 }

@@ -48,13 +48,22 @@ export function HomePanels(props: HomePanelsProps) {
       );
     case 'history':
       return <CallHistoryView calls={props.calls} isActive={props.isActive} onCallBack={props.onCallBack} />;
-    case 'settings':
-      return (
+    case 'settings': {
+      const sections = (
         <>
-          {props.sipAccount}
           <SettingsPanel api={props.api} />
           <DisconnectAccount api={props.api} />
         </>
       );
+      // With the SIP account on top: one scroll for the tab instead of a squeezed scroll box each.
+      return props.sipAccount ? (
+        <div className="settings-scroll">
+          {props.sipAccount}
+          {sections}
+        </div>
+      ) : (
+        sections
+      );
+    }
   }
 }
