@@ -95,6 +95,9 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
       if (!agent) continue;
       await agent.page.screenshot({ path: screenshotPath(`failed-real-calls-${who}-${slug}`) }).catch(() => {});
       console.error(`${who}'s window:\n${await agent.frame.locator('body').ariaSnapshot().catch(() => '(no window)')}`);
+      // "connected/connecting" = ICE up but DTLS never finished: no media, rather than silence.
+      const connections = await agent.probe.evaluate(() => (window as unknown as { __remoteAudio?: { connectionStates(): string[] } }).__remoteAudio?.connectionStates()).catch(() => null);
+      console.error(`${who}'s peer connections (ice/connection): ${JSON.stringify(connections)}`);
     }
     console.error(`App output (tail):\n${stack?.app.output().slice(-4000)}`);
   });

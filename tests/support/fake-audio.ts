@@ -59,9 +59,11 @@ export const REMOTE_AUDIO_PROBE = `(() => {
   const Native = window.RTCPeerConnection;
   if (!Native || window.__remoteAudio) return;
   const tracks = [];
+  const connections = [];
   window.RTCPeerConnection = class extends Native {
     constructor(...args) {
       super(...args);
+      connections.push(this);
       this.addEventListener('track', (event) => { if (event.track.kind === 'audio') tracks.push(event.track); });
     }
   };
@@ -70,6 +72,9 @@ export const REMOTE_AUDIO_PROBE = `(() => {
   let measured = null;
   window.__remoteAudio = {
     trackCount: () => tracks.length,
+    /** ICE and connection state of every peer connection, to tell "no media" from "silence" on failure. */
+    connectionStates: () => connections.map((pc) => pc.iceConnectionState + '/' + pc.connectionState),
+    descriptions: () => connections.map((pc) => ({ local: pc.localDescription && pc.localDescription.sdp, remote: pc.remoteDescription && pc.remoteDescription.sdp })),
     measure() {
       const track = tracks.filter((t) => t.readyState === 'live').at(-1);
       if (!track) return null;
