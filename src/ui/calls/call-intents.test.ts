@@ -205,6 +205,7 @@ describe('with a softphone in the window (provider sip)', () => {
   function fakePhone(log: string[], overrides: Partial<CallPhone> = {}): CallPhone {
     return {
       prepare: async () => void log.push('phone.prepare'),
+      releaseMicrophone: () => void log.push('phone.releaseMicrophone'),
       dial: (callId, number) => void log.push(`phone.dial ${callId} ${number}`),
       answer: async (callId) => (log.push(`phone.answer ${callId}`), true),
       reject: (callId) => void log.push(`phone.reject ${callId}`),
@@ -223,6 +224,15 @@ describe('with a softphone in the window (provider sip)', () => {
     const s = session(calls, [{ type: 'dial', target }], fakePhone(log));
     await s.intents.place(target);
     expect(log).toEqual(['phone.prepare', 'api.place', 'phone.dial out1 9000']);
+  });
+
+  it('lets the microphone go when the server refuses the call', async () => {
+    const log: string[] = [];
+    const calls = fakeCalls({ place: async () => Promise.reject(new ApiError(400, 'INVALID_NUMBER', 'bad number')) });
+    const s = session(calls, [{ type: 'dial', target }], fakePhone(log));
+    await s.intents.place(target);
+    expect(log).toEqual(['phone.prepare', 'phone.releaseMicrophone']);
+    expect(s.state().notice?.text).toMatch(/^Could not place the call/);
   });
 
   it('creates no call when the microphone cannot open', async () => {

@@ -78,6 +78,7 @@ export function createCallIntents({ calls, dispatch, getState, notes, phone = ()
         dispatch({ type: 'placed', call });
         softphone?.dial(call.id, target.number);
       } catch (error) {
+        softphone?.releaseMicrophone();
         dispatch({ type: 'place-failed', message: `Could not place the call. ${describeError(error)}` });
       }
     },

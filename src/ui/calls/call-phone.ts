@@ -6,6 +6,8 @@
 export interface CallPhone {
   /** Opens the microphone before a call is placed; throws when it cannot. */
   prepare(): Promise<void>;
+  /** Lets go of a microphone opened for a call that was not created after all. */
+  releaseMicrophone(): void;
   /** Sends the INVITE for a call the server just created. */
   dial(callId: string, number: string): void;
   /** Answers the INVITE behind a ringing call (false: this window has none); throws without a microphone. */

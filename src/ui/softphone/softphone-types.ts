@@ -61,6 +61,8 @@ export interface Softphone {
   stop(): void;
   /** Opens the microphone before a call is placed; throws `MicrophoneError`. */
   prepare(): Promise<void>;
+  /** Stops the microphone `prepare` opened when no call follows (the server refused it). */
+  releaseMicrophone(): void;
   /** INVITE for a call the server created (after `prepare`). */
   dial(callId: string, number: string): void;
   /** Answers the ringing INVITE linked to `callId`; false when this window has none. Throws `MicrophoneError`. */

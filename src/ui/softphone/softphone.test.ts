@@ -177,6 +177,17 @@ describe('softphone outbound calls', () => {
     expect(h.phone.getState().call).toBeNull();
   });
 
+  it('reports a call it could not start as failed, and lets the microphone go', async () => {
+    const h = harness();
+    await registered(h);
+    await h.phone.prepare();
+    h.agent().failNextCall = new Error('Invalid status: 0');
+    h.phone.dial('call-1', '9000');
+    expect(h.reports).toEqual([{ callId: 'call-1', event: { type: 'failed', sipStatus: 503, reason: 'Invalid status: 0' } }]);
+    expect(h.microphones[0]!.track.stopped).toBe(true);
+    expect(h.phone.getState().call).toBeNull();
+  });
+
   it("reports nothing about the agent's own hang-up (the hang-up route does)", async () => {
     const h = harness();
     const session = await outboundLive(h);

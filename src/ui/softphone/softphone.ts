@@ -192,17 +192,27 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       prepared?.getTracks().forEach((t) => t.stop());
       prepared = await withMicrophone();
     },
+    releaseMicrophone() {
+      prepared?.getTracks().forEach((t) => t.stop());
+      prepared = null;
+    },
     dial(callId, number) {
       const current = registration.current();
       const microphone = prepared;
       prepared = null;
-      if (!current || !microphone) {
+      // Tell the server a call that cannot start, so it ends it as failed (not left ringing).
+      const cannotStart = (reason: string) => {
         microphone?.getTracks().forEach((t) => t.stop());
-        // Tell the server the call cannot happen, so it ends it as failed (not left ringing).
-        deps.server.report(callId, { type: 'failed', sipStatus: 503, reason: 'The phone is not registered' }).catch(() => {});
-        return;
+        deps.server.report(callId, { type: 'failed', sipStatus: 503, reason }).catch(() => {});
+      };
+      if (!current || !microphone) return cannotStart('The phone is not registered');
+      let session: SipSession;
+      try {
+        session = current.userAgent.call(sipTargetUri(number, current.registration.domain), microphone);
+      } catch (error) {
+        // JsSIP throws when its socket is down rather than failing the session.
+        return cannotStart(error instanceof Error ? error.message : 'The phone could not call');
       }
-      const session = current.userAgent.call(sipTargetUri(number, current.registration.domain), microphone);
       startAlive(track(session, { callId, direction: 'outbound', phase: 'ringing', ...NEW_CALL }, microphone));
     },
     async answer(callId) {

@@ -77,7 +77,15 @@ export class FakeSipUserAgent implements SipUserAgent {
   stop(): void {
     this.actions.push('stop');
   }
+  /** Makes the next `call` throw, as JsSIP does while its socket is down. */
+  failNextCall: Error | null = null;
+
   call(uri: string): SipSession {
+    if (this.failNextCall) {
+      const error = this.failNextCall;
+      this.failNextCall = null;
+      throw error;
+    }
     const session = new FakeSipSession(uri);
     this.sessions.push(session);
     return session;
