@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { escapeHtml, html, jsonForScript, trusted } from '../src/ui/html';
 import { phoneLink } from '../src/ui/pages/components';
+import { layout } from '../src/ui/layout';
+import type { SandboxUser } from '../src/context';
 
 const evil = `<img src=x onerror=alert(1)>"'&\``;
 
@@ -30,5 +32,18 @@ describe('HTML escaping', () => {
     expect(out).toContain('data-person-id="5"');
     expect(out).toContain('data-deal-id="9"');
     expect(out).toContain('href="tel:+1555"');
+  });
+});
+
+describe('the floating window host markup', () => {
+  const config = { frameId: 'f1', frameSrc: 'http://localhost:3000/?id=f1', frameOrigin: 'http://localhost:3000', appName: 'Caller', userId: 1, companyId: 2, theme: 'light' as const, initTimeoutMs: 10_000 };
+  const user = { id: 1, name: 'Alice Admin' } as unknown as SandboxUser;
+
+  it('grants the app frame the microphone and autoplay, as a host of a softphone must', () => {
+    const page = layout({ title: 'Persons', path: '/persons', companyName: 'Acme', user, users: [user], config, body: html`` }).value;
+    const frame = /<iframe id="floating-window-frame"[^>]*>/.exec(page)?.[0] ?? '';
+    const allowed = (/allow="([^"]*)"/.exec(frame)?.[1] ?? '').split(';').map((item) => item.trim());
+    expect(allowed).toEqual(expect.arrayContaining(['microphone', 'autoplay']));
+    expect(allowed).not.toContain('camera');
   });
 });

@@ -17,9 +17,21 @@ export interface ContactSearchResult {
   items: Contact[];
 }
 
+export type TelephonyProvider = 'mock' | 'sip' | 'twilio';
+
 export interface Me {
   user: { id: number; name: string; email: string };
   company: { id: number; name: string };
+  /** The company's phone provider: `sip` runs a softphone in this window. */
+  telephony: { provider: TelephonyProvider };
+}
+
+const PROVIDERS: readonly TelephonyProvider[] = ['mock', 'sip', 'twilio'];
+
+/** A server that predates providers (or sends an unknown one) means the simulated phones. */
+function readProvider(value: unknown): TelephonyProvider {
+  const provider = isRecord(value) ? value.provider : undefined;
+  return PROVIDERS.find((known) => known === provider) ?? 'mock';
 }
 
 export class ResponseShapeError extends Error {
@@ -81,6 +93,7 @@ export function parseMe(value: unknown): Me {
   return {
     user: { id: user.id, name: user.name, email: typeof user.email === 'string' ? user.email : '' },
     company: { id: company.id, name: typeof company.name === 'string' ? company.name : '' },
+    telephony: { provider: readProvider(value.telephony) },
   };
 }
 

@@ -16,12 +16,12 @@ const CHROMIUM_ARGS = [
 ];
 
 /** Launches Debian's Chromium headless, or fails saying how to install it. Never downloads a browser. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: { extraArgs?: string[] } = {}): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}. Install it with: apt-get update && apt-get install -y chromium (or set CHROMIUM_PATH).`);
   }
   try {
-    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+    return await chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...(options.extraArgs ?? [])] });
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new Error(`Cannot launch Chromium at ${CHROMIUM_PATH} (${reason}). Install it with: apt-get install -y chromium`);

@@ -83,6 +83,13 @@ function userSwitcher(input: LayoutInput): SafeHtml {
     </form>`;
 }
 
+/**
+ * What the host lets the app's frame use. A caller app's softphone needs the microphone and to
+ * play the far end's audio without a click; without `microphone` here the browser blocks
+ * getUserMedia inside the frame (Permissions-Policy), whatever the user allows.
+ */
+export const FLOATING_WINDOW_ALLOW = 'microphone; autoplay; clipboard-write';
+
 /** The app's floating window: hidden until shown; the host script sets the iframe src. */
 function floatingWindow(config: HostConfig): SafeHtml {
   if (config.frameSrc === null) return html``;
@@ -93,7 +100,7 @@ function floatingWindow(config: HostConfig): SafeHtml {
     <button type="button" id="floating-window-close" class="floating-window-close" aria-label="Close window">×</button>
   </div>
   <div class="floating-window-body">
-    <iframe id="floating-window-frame" title="${config.appName}" allow="microphone; camera; autoplay; clipboard-write"></iframe>
+    <iframe id="floating-window-frame" title="${config.appName}" allow="${FLOATING_WINDOW_ALLOW}"></iframe>
     <p class="floating-window-loading" role="status">Loading ${config.appName}…</p>
     <p class="floating-window-error" role="alert">${config.appName} did not initialize within ${config.initTimeoutMs / 1000} s, so Pipedrive would not show it.</p>
   </div>

@@ -20,7 +20,7 @@ describe('call display', () => {
     expect(callSummary(ended(inbound, 'no_answer'))).toBe('Missed');
     expect(callSummary(ended(inbound, 'rejected'))).toBe('Incoming · Rejected');
     expect(callSummary(ended(connected(inbound), 'completed', 125))).toBe('Incoming · 02:05');
-    expect(callSummary(ended(callView({ direction: 'outbound' }), 'busy'))).toBe('Outgoing · Line busy');
+    expect(callSummary(ended(callView({ direction: 'outbound' }), 'busy'))).toBe('Outgoing · Busy');
   });
 
   it('names the person of a past call, else its number', () => {

@@ -4,6 +4,7 @@ import { createCallIntents } from './call-intents';
 import { callScreenOf, callSessionReducer, INITIAL_CALL_SESSION, type CallSessionAction, type CallSessionState } from './call-session-state';
 import type { CallView } from './call-types';
 import type { CallsApi } from './calls-api';
+import type { CallPhone } from './call-phone';
 import { notesKey, type NotesStorage } from './notes-storage';
 import { callView, connected, deal, ended, match, withMatches } from './test-calls';
 
@@ -29,7 +30,7 @@ function fakeCalls(overrides: Partial<CallsApi> = {}): { [K in keyof CallsApi]: 
 }
 
 /** Intents wired to the real reducer, as the hook does. */
-function session(calls: CallsApi, initial: CallSessionAction[] = []) {
+function session(calls: CallsApi, initial: CallSessionAction[] = [], phone: CallPhone | null = null) {
   let state: CallSessionState = initial.reduce(callSessionReducer, INITIAL_CALL_SESSION);
   const actions: CallSessionAction[] = [];
   const storage = new Map<string, string>();
@@ -42,7 +43,7 @@ function session(calls: CallsApi, initial: CallSessionAction[] = []) {
     actions.push(action);
     state = callSessionReducer(state, action);
   };
-  const intents = createCallIntents({ calls, dispatch, getState: () => state, notes: () => notes });
+  const intents = createCallIntents({ calls, dispatch, getState: () => state, notes: () => notes, phone: () => phone });
   return { intents, actions, storage, state: () => state };
 }
 
@@ -196,5 +197,85 @@ describe('placing, retrying, picking', () => {
     s.intents.dismiss();
     expect(s.storage.size).toBe(0);
     expect(s.state().call).toBeNull();
+  });
+});
+
+describe('with a softphone in the window (provider sip)', () => {
+  /** A phone that logs what it was asked, in order with the calls API. */
+  function fakePhone(log: string[], overrides: Partial<CallPhone> = {}): CallPhone {
+    return {
+      prepare: async () => void log.push('phone.prepare'),
+      releaseMicrophone: () => void log.push('phone.releaseMicrophone'),
+      dial: (callId, number) => void log.push(`phone.dial ${callId} ${number}`),
+      answer: async (callId) => (log.push(`phone.answer ${callId}`), true),
+      reject: (callId) => void log.push(`phone.reject ${callId}`),
+      hangUp: (callId) => void log.push(`phone.hangUp ${callId}`),
+      drop: (callId) => void log.push(`phone.drop ${callId}`),
+      ...overrides,
+    };
+  }
+  const ringing = callView({ id: 'in1' });
+  const outbound = callView({ id: 'out1', direction: 'outbound' });
+  const target = { number: '9000', source: 'dial_pad' as const, personId: null, name: null, pictureUrl: null, organizationName: null };
+
+  it('opens the microphone, creates the call, then sends the INVITE for it', async () => {
+    const log: string[] = [];
+    const calls = fakeCalls({ place: async () => (log.push('api.place'), outbound) });
+    const s = session(calls, [{ type: 'dial', target }], fakePhone(log));
+    await s.intents.place(target);
+    expect(log).toEqual(['phone.prepare', 'api.place', 'phone.dial out1 9000']);
+  });
+
+  it('lets the microphone go when the server refuses the call', async () => {
+    const log: string[] = [];
+    const calls = fakeCalls({ place: async () => Promise.reject(new ServerRequestError(400, 'INVALID_NUMBER', 'bad number')) });
+    const s = session(calls, [{ type: 'dial', target }], fakePhone(log));
+    await s.intents.place(target);
+    expect(log).toEqual(['phone.prepare', 'phone.releaseMicrophone']);
+    expect(s.state().notice?.text).toMatch(/^Could not place the call/);
+  });
+
+  it('creates no call when the microphone cannot open', async () => {
+    const calls = fakeCalls();
+    const s = session(calls, [{ type: 'dial', target }], fakePhone([], { prepare: () => Promise.reject(new Error('NotAllowedError')) }));
+    await s.intents.place(target);
+    expect(calls.place).not.toHaveBeenCalled();
+    expect(s.state().notice?.text).toMatch(/^Could not place the call: the microphone is not available/);
+  });
+
+  it('answers the SIP session, then the call; a lost race drops the SIP session', async () => {
+    const log: string[] = [];
+    const calls = fakeCalls({
+      answer: async () => {
+        log.push('api.answer');
+        throw conflict('CALL_ALREADY_ANSWERED');
+      },
+    });
+    const s = session(calls, [{ type: 'ringing', call: ringing }], fakePhone(log));
+    await s.intents.answer();
+    expect(log).toEqual(['phone.answer in1', 'api.answer', 'phone.drop in1']);
+    expect(s.state().call).toBeNull();
+  });
+
+  it('does not answer the call without a microphone (it keeps ringing)', async () => {
+    const calls = fakeCalls();
+    const s = session(calls, [{ type: 'ringing', call: ringing }], fakePhone([], { answer: () => Promise.reject(new Error('NotFoundError')) }));
+    await s.intents.answer();
+    expect(calls.answer).not.toHaveBeenCalled();
+    expect(callScreenOf(s.state())).toBe('incoming');
+  });
+
+  it('declines the INVITE on Reject and ends it on Hang up, before the routes', async () => {
+    const log: string[] = [];
+    const calls = fakeCalls({
+      reject: async () => (log.push('api.reject'), ended(ringing, 'rejected')),
+      hangUp: async () => (log.push('api.hangUp'), ended(connected(outbound))),
+    });
+    await session(calls, [{ type: 'ringing', call: ringing }], fakePhone(log)).intents.reject();
+    const s = session(calls, [{ type: 'resumed', call: connected(outbound) }], fakePhone(log));
+    await s.intents.hangUp();
+    expect(log).toEqual(['phone.reject in1', 'api.reject', 'phone.hangUp out1', 'api.hangUp']);
+    expect(callScreenOf(s.state())).toBe('dialer');
+    expect(s.state().call?.state).toBe('ended');
   });
 });

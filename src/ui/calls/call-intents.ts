@@ -8,6 +8,7 @@ import { buildWrapUp, choosePerson, wrapUpContext, type ContactChoice, type Wrap
 import type { CallSessionAction, CallSessionState, PlacingTarget } from './call-session-state';
 import { isLive, type CallView } from './call-types';
 import type { CallsApi } from './calls-api';
+import { NO_MICROPHONE, type CallPhone } from './call-phone';
 import { clearNotes, type NotesStorage } from './notes-storage';
 
 export interface CallIntents {
@@ -16,6 +17,8 @@ export interface CallIntents {
   place(target: PlacingTarget): Promise<void>;
   answer(): Promise<void>;
   reject(): Promise<void>;
+  /** Hangs up without a wrap-up yet (after a transfer); the Dialer then offers the wrap-up. */
+  hangUp(): Promise<void>;
   /** Hangs up (if still live), then posts the wrap-up. */
   end(intent: WrapUpIntent, input: { notes: string; contactName: string }): Promise<void>;
   retryWrapUp(): Promise<void>;
@@ -32,6 +35,8 @@ export interface CallIntentDeps {
   /** The state as of the last render. */
   getState: () => CallSessionState;
   notes: () => NotesStorage | null;
+  /** The softphone in this window, if the provider has one (it may load after the intents exist). */
+  phone?: () => CallPhone | null;
 }
 
 function isConflict(error: unknown, ...codes: string[]): boolean {
@@ -40,7 +45,7 @@ function isConflict(error: unknown, ...codes: string[]): boolean {
 
 const ANSWERED_ELSEWHERE = ['CALL_ALREADY_ANSWERED', 'ROUTING_CALL_ALREADY_CLAIMED'];
 
-export function createCallIntents({ calls, dispatch, getState, notes }: CallIntentDeps): CallIntents {
+export function createCallIntents({ calls, dispatch, getState, notes, phone = () => null }: CallIntentDeps): CallIntents {
   /** The call to act on; null while another request for it runs (double clicks). */
   const current = (): CallView | null => (getState().pending === null ? getState().call : null);
   const fail = (prefix: string) => (error: unknown) => dispatch({ type: 'request-failed', message: `${prefix} ${describeError(error)}` });
@@ -61,10 +66,19 @@ export function createCallIntents({ calls, dispatch, getState, notes }: CallInte
     dial: (target) => dispatch({ type: 'dial', target }),
     async place(target) {
       const personId = target.personId ?? undefined;
+      const softphone = phone();
+      try {
+        // The microphone first: a call the browser cannot speak on is never created.
+        await softphone?.prepare();
+      } catch {
+        return dispatch({ type: 'place-failed', message: `Could not place the call: ${NO_MICROPHONE}` });
+      }
       try {
         const call = await calls.place({ number: target.number, source: target.source, ...(personId === undefined ? {} : { personId }) });
         dispatch({ type: 'placed', call });
+        softphone?.dial(call.id, target.number);
       } catch (error) {
+        softphone?.releaseMicrophone();
         dispatch({ type: 'place-failed', message: `Could not place the call. ${describeError(error)}` });
       }
     },
@@ -73,11 +87,21 @@ export function createCallIntents({ calls, dispatch, getState, notes }: CallInte
       if (!call) return;
       const choice = getState().choice;
       dispatch({ type: 'request-started', request: 'answering' });
+      const softphone = phone();
+      try {
+        // The SIP answer first, so the caller hears us as soon as the server records it.
+        await softphone?.answer(call.id);
+      } catch {
+        return dispatch({ type: 'request-failed', message: `Could not answer: ${NO_MICROPHONE}` });
+      }
       try {
         const answered = await calls.answer(call.id);
         answerWith(answered);
         await sendChoice(answered, choice);
       } catch (error) {
+        const lost = isConflict(error, ...ANSWERED_ELSEWHERE) || isConflict(error, 'CALL_NOT_RINGING');
+        // Someone else won the call (or it is over): this window's SIP leg must not stay up.
+        if (lost) softphone?.drop(call.id);
         if (isConflict(error, ...ANSWERED_ELSEWHERE)) dispatch({ type: 'answered-elsewhere', callId: call.id });
         else if (isConflict(error, 'CALL_NOT_RINGING')) dispatch({ type: 'stop-ringing', callId: call.id, reason: 'missed' });
         else fail('Could not answer.')(error);
@@ -87,7 +111,20 @@ export function createCallIntents({ calls, dispatch, getState, notes }: CallInte
       const call = current();
       if (!call) return;
       dispatch({ type: 'request-started', request: 'rejecting' });
+      phone()?.reject(call.id);
       await calls.reject(call.id).then(answerWith, fail('Could not reject the call.'));
+    },
+    async hangUp() {
+      const call = current();
+      if (!call || !isLive(call)) return;
+      dispatch({ type: 'request-started', request: 'ending' });
+      phone()?.hangUp(call.id);
+      try {
+        dispatch({ type: 'call-answer', call: await calls.hangUp(call.id) });
+      } catch (error) {
+        if (isConflict(error)) dispatch({ type: 'call-answer', call });
+        else fail('Could not hang up.')(error);
+      }
     },
     async end(intent, input) {
       const call = current();
@@ -96,6 +133,7 @@ export function createCallIntents({ calls, dispatch, getState, notes }: CallInte
       if (!built.ok) return dispatch({ type: 'notice', notice: { tone: 'error', text: built.message } });
       dispatch({ type: 'request-started', request: 'ending' });
       if (isLive(call)) {
+        phone()?.hangUp(call.id);
         try {
           dispatch({ type: 'updated', call: await calls.hangUp(call.id) });
         } catch (error) {

@@ -28,6 +28,12 @@ describe('parseCallView', () => {
     expect(parseCallView('call')).toBeNull();
   });
 
+  it('keeps the outcomes SIP calls add', () => {
+    for (const outcome of ['wrong_number', 'declined', 'busy'] as const) {
+      expect(parseCallView({ id: 'c', direction: 'outbound', state: 'ended', remoteNumber: '9000', outcome })?.outcome).toBe(outcome);
+    }
+  });
+
   it('degrades broken parts to "unknown" instead of failing', () => {
     const call = parseCallView({
       id: 'c',

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { CallSessionState } from './call-session-state';
 import { DialerPanel } from './dialer-panel';
 import { FollowUpPanel } from './follow-up-panel';
@@ -9,10 +10,12 @@ export interface CallScreensProps {
   screen: WindowScreen;
   state: CallSessionState;
   intents: CallIntents;
+  /** The softphone's in-call controls, when this window has one and the call is live. */
+  inCallControls?: ReactNode;
 }
 
 /** The call's screen (nothing at home): incoming, Dialer or follow-up. */
-export function CallScreens({ screen, state, intents }: CallScreensProps) {
+export function CallScreens({ screen, state, intents, inCallControls }: CallScreensProps) {
   const { call, choice, pending } = state;
   const isBusy = pending !== null;
   if (screen === 'incoming' && call) {
@@ -37,6 +40,7 @@ export function CallScreens({ screen, state, intents }: CallScreensProps) {
         onChoosePerson={intents.choosePerson}
         onChooseDeal={intents.chooseDeal}
         onEnd={intents.end}
+        controls={inCallControls}
       />
     );
   }

@@ -45,4 +45,11 @@ describe('callStatusText', () => {
     expect(callStatusText(ended(connected(callView())))).toBe('Call ended');
     expect(callStatusText(ended(callView({ direction: 'outbound' }), 'no_answer'))).toBe('Call ended · No answer');
   });
+
+  it('names the SIP outcomes: busy, wrong number, declined', () => {
+    const outbound = callView({ direction: 'outbound' });
+    expect(callStatusText(ended(outbound, 'busy'))).toBe('Call ended · Busy');
+    expect(callStatusText(ended(outbound, 'wrong_number'))).toBe('Call ended · Wrong number');
+    expect(callStatusText(ended(outbound, 'declined'))).toBe('Call ended · Declined');
+  });
 });

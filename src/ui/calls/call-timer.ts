@@ -21,7 +21,7 @@ const OUTCOME_TEXT: Record<CallOutcome, string | null> = {
   rejected: 'Rejected',
   cancelled: 'Cancelled',
   no_answer: 'No answer',
-  busy: 'Line busy',
+  busy: 'Busy',
   failed: 'Call failed',
   wrong_number: 'Wrong number',
   declined: 'Declined',

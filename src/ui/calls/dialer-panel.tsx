@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { ContactChoice, WrapUpIntent } from './call-context';
 import type { PlacingTarget } from './call-session-state';
 import type { CallView } from './call-types';
@@ -14,6 +14,7 @@ export interface DialerPanelProps {
   onChoosePerson: (personId: number) => void;
   onChooseDeal: (dealId: number) => void;
   onEnd: (intent: WrapUpIntent, input: { notes: string; contactName: string }) => void;
+  controls?: ReactNode;
 }
 
 /**
@@ -21,7 +22,7 @@ export interface DialerPanelProps {
  * not lose them; typed while the call is placed, they are stored once it has an id), the new
  * contact's name and the ticking clock.
  */
-export function DialerPanel({ call, placing, choice, isBusy, onChoosePerson, onChooseDeal, onEnd }: DialerPanelProps) {
+export function DialerPanel({ call, placing, choice, isBusy, onChoosePerson, onChooseDeal, onEnd, controls }: DialerPanelProps) {
   const callId = call?.id ?? null;
   const [notes, setNotes] = useState(() => loadNotes(browserNotesStorage(), callId));
   const [contactName, setContactName] = useState('');
@@ -53,6 +54,7 @@ export function DialerPanel({ call, placing, choice, isBusy, onChoosePerson, onC
       onChoosePerson={onChoosePerson}
       onChooseDeal={onChooseDeal}
       onEnd={(intent) => onEnd(intent, { notes, contactName })}
+      controls={controls}
     />
   );
 }

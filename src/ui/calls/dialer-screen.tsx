@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { NOTES_MAX_LENGTH, wrapUpContext, type ContactChoice, type WrapUpIntent } from './call-context';
 import { CallerCard, callerCardOf } from './caller-card';
 import { callStatusText, formatDuration, talkSeconds } from './call-timer';
@@ -21,6 +21,8 @@ export interface DialerScreenProps {
   onChoosePerson: (personId: number) => void;
   onChooseDeal: (dealId: number) => void;
   onEnd: (intent: WrapUpIntent) => void;
+  /** The softphone's Mute / Hold / Keypad / Transfer while the call is live (provider `sip`). */
+  controls?: ReactNode;
 }
 
 /** Outbound ringing/connected and inbound connected: status, timer, who, notes, wrap-up buttons. */
@@ -40,6 +42,7 @@ export function DialerScreen(props: DialerScreenProps) {
         {hasTimer && <CallTimer seconds={talkSeconds(call, now)} />}
       </h2>
       <CallerCard model={callerCardOf(call, placing, choice)} />
+      {!isOver && props.controls}
       {matches.length > 1 && (
         <PersonPicker matches={matches} personId={choice.personId} onChoose={props.onChoosePerson} disabled={isBusy} />
       )}

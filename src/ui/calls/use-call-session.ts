@@ -9,6 +9,7 @@ import type { PipedriveSdk } from '@/ui/sdk/pipedrive-sdk';
 import type { VisibilityChange } from '@/ui/sdk/sdk-messages';
 import { createCallIntents, type CallIntents } from './call-intents';
 import { readCallEnvelope, readStopRinging, readUnseenCount } from './call-parse';
+import type { CallPhone } from './call-phone';
 import { createCallSdkSync } from './call-sdk-sync';
 import {
   callSessionReducer,
@@ -17,6 +18,7 @@ import {
   type CallSessionState,
   type PlacingTarget,
 } from './call-session-state';
+import { isLive } from './call-types';
 import type { CallsApi } from './calls-api';
 import { targetFromNumber } from './call-targets';
 import { browserNotesStorage } from './notes-storage';
@@ -28,6 +30,8 @@ export interface UseCallSessionOptions {
   socket: Socket | null;
   sdk: PipedriveSdk | null;
   visibility: VisibilityChange | null;
+  /** The softphone of this window (provider `sip`); null for the others. */
+  phone?: CallPhone | null;
 }
 
 const ignore = () => {};
@@ -59,7 +63,7 @@ function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: Ca
   }, [socket, resume]);
 }
 
-function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionAction) => void) {
+function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionAction) => void, phone: CallPhone | null) {
   useEffect(() => {
     if (!socket) return;
     const withCall = (type: 'ringing' | 'updated') => (payload: unknown) => {
@@ -71,7 +75,10 @@ function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionActi
       'call:updated': withCall('updated'),
       'call:stop-ringing': (payload) => {
         const stop = readStopRinging(payload);
-        if (stop) dispatch({ type: 'stop-ringing', ...stop });
+        if (!stop) return;
+        // Answered elsewhere, missed or given up: this window's INVITE stops ringing, quietly.
+        phone?.drop(stop.callId);
+        dispatch({ type: 'stop-ringing', ...stop });
       },
       'missed:count': (payload) => {
         const unseenCount = readUnseenCount(payload);
@@ -82,7 +89,16 @@ function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionActi
     return () => {
       for (const [event, handler] of Object.entries(handlers)) socket.off(event, handler);
     };
-  }, [socket, dispatch]);
+  }, [socket, dispatch, phone]);
+}
+
+/** A call the server ended (the far end, another tab, the silence rule) takes the SIP leg with it. */
+function usePhoneFollowsCall(state: CallSessionState, phone: CallPhone | null) {
+  const call = state.call;
+  const over = call !== null && !isLive(call) ? call.id : null;
+  useEffect(() => {
+    if (over !== null) phone?.drop(over);
+  }, [over, phone]);
 }
 
 /** Pops the window on ring, focus mode while live, badge = missed count; a phone click dials. */
@@ -105,19 +121,24 @@ function usePipedriveMirror(
   }, [visibility, sync, dial]);
 }
 
-export function useCallSession({ calls, socket, sdk, visibility }: UseCallSessionOptions): { state: CallSessionState; intents: CallIntents } {
+export function useCallSession({ calls, socket, sdk, visibility, phone = null }: UseCallSessionOptions): { state: CallSessionState; intents: CallIntents } {
   const [state, dispatch] = useReducer(callSessionReducer, INITIAL_CALL_SESSION);
   const latest = useRef(state);
   useEffect(() => {
     latest.current = state;
   }, [state]);
+  const latestPhone = useRef(phone);
+  useEffect(() => {
+    latestPhone.current = phone;
+  }, [phone]);
   const intents = useMemo(
-    () => createCallIntents({ calls, dispatch, getState: () => latest.current, notes: browserNotesStorage }),
+    () => createCallIntents({ calls, dispatch, getState: () => latest.current, notes: browserNotesStorage, phone: () => latestPhone.current }),
     [calls],
   );
 
   useResume(calls, socket, dispatch);
-  useCallEvents(socket, dispatch);
+  useCallEvents(socket, dispatch, phone);
+  usePhoneFollowsCall(state, phone);
 
   // The reducer decides whether a dial is allowed; the POST goes out once per accepted target.
   const placed = useRef<PlacingTarget | null>(null);

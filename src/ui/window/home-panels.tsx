@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { DisconnectAccount } from '@/ui/account/disconnect-account';
 import type { ApiClient } from '@/ui/api-client';
 import type { Contact } from '@/ui/api-types';
@@ -21,6 +22,8 @@ export interface HomePanelsProps {
   onDialNumber: (number: string) => void;
   onCallBack: (call: CallView) => void;
   onMissedSeen: () => void;
+  /** The agent's "SIP account" section (provider `sip` only). */
+  sipAccount?: ReactNode;
 }
 
 /** The content of one home tab. */
@@ -45,12 +48,22 @@ export function HomePanels(props: HomePanelsProps) {
       );
     case 'history':
       return <CallHistoryView calls={props.calls} isActive={props.isActive} onCallBack={props.onCallBack} />;
-    case 'settings':
-      return (
+    case 'settings': {
+      const sections = (
         <>
           <SettingsPanel api={props.api} />
           <DisconnectAccount api={props.api} />
         </>
       );
+      // With the SIP account on top: one scroll for the tab instead of a squeezed scroll box each.
+      return props.sipAccount ? (
+        <div className="settings-scroll">
+          {props.sipAccount}
+          {sections}
+        </div>
+      ) : (
+        sections
+      );
+    }
   }
 }

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { Suspense, useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { createApiClient, type ApiClient, type AccountState } from '@/ui/api-client';
 import type { Contact } from '@/ui/api-types';
 import { CallNotice } from '@/ui/calls/call-notice';
@@ -12,6 +12,9 @@ import { useRealtime } from '@/ui/realtime/use-realtime';
 import type { RealtimeStatus } from '@/ui/realtime/realtime-connection';
 import { useSdk } from '@/ui/sdk/sdk-context';
 import { useVisibility } from '@/ui/sdk/use-visibility';
+import { LazyInCallControls, LazySipAccountSection, LazySoftphoneLayer } from '@/ui/softphone/lazy-parts';
+import type { Softphone, SoftphoneState } from '@/ui/softphone/softphone-types';
+import { useTelephonyProvider } from '@/ui/softphone/use-telephony-provider';
 import { useTheme } from '@/ui/theme/use-theme';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
@@ -21,6 +24,8 @@ import { windowScreenOf } from './window-screen';
 function useAccountState(api: ApiClient): AccountState {
   return useSyncExternalStore(api.onAccountStateChange, api.getAccountState, () => 'connected');
 }
+
+const NO_SOFTPHONE = { phone: null, phoneState: null };
 
 const PRESENCE_TEXT: Record<RealtimeStatus, string> = {
   connecting: 'Connecting…',
@@ -40,7 +45,11 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   const realtime = useRealtime(api.signedToken, socketTransports);
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
-  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility });
+  // Provider `sip`: this window is the phone (its chunk, JsSIP included, loads only then).
+  const provider = useTelephonyProvider(api);
+  const [{ phone, phoneState }, setSoftphone] = useState<{ phone: Softphone | null; phoneState: SoftphoneState | null }>(NO_SOFTPHONE);
+  const onSoftphone = useCallback((phone: Softphone | null, phoneState: SoftphoneState | null) => setSoftphone({ phone, phoneState }), []);
+  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
   const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
 
@@ -72,6 +81,11 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
           {PRESENCE_TEXT[realtime.status]}
         </span>
       </header>
+      {provider === 'sip' && (
+        <Suspense fallback={null}>
+          <LazySoftphoneLayer api={api} onChange={onSoftphone} />
+        </Suspense>
+      )}
       {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
       {accountState === 'reconnect-required' && <ReconnectNotice />}
       <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
@@ -92,11 +106,36 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
               onDialNumber={dialNumber}
               onCallBack={callBack}
               onMissedSeen={intents.markMissedSeen}
+              sipAccount={
+                provider === 'sip' && (
+                  <Suspense fallback={null}>
+                    <LazySipAccountSection api={api} registration={phoneState?.registration ?? null} onSaved={() => phone?.register()} />
+                  </Suspense>
+                )
+              }
             />
           )}
         />
       </div>
-      <CallScreens screen={screen} state={session} intents={intents} />
+      <CallScreens screen={screen} state={session} intents={intents} inCallControls={inCallControls(phone, phoneState, intents.hangUp)} />
     </div>
+  );
+}
+
+/** Mute / Hold / Keypad / Transfer while the softphone's call is up. */
+function inCallControls(phone: Softphone | null, phoneState: SoftphoneState | null, hangUp: () => Promise<void>) {
+  const call = phoneState?.call;
+  if (!phone || !call || call.phase !== 'live') return null;
+  return (
+    <Suspense fallback={null}>
+      <LazyInCallControls
+        call={call}
+        onMute={phone.setMuted}
+        onHold={phone.setHeld}
+        onKey={phone.sendDtmf}
+        onTransfer={phone.transfer}
+        onTransferred={() => void hangUp()}
+      />
+    </Suspense>
   );
 }

@@ -1,0 +1,31 @@
+/**
+ * The softphone's presence in the window, loaded as one lazy chunk (JsSIP included) only when the
+ * company's provider is `sip`: it runs the phone, shows its registration line and microphone
+ * problems, plays the far end, and hands the phone to the window's call flow.
+ */
+import { useEffect } from 'react';
+import type { ApiClient } from '@/ui/api-client';
+import { MicrophoneNotice } from './microphone-notice';
+import { PhoneStatus } from './phone-status';
+import { RemoteAudio } from './remote-audio';
+import type { Softphone, SoftphoneState } from './softphone-types';
+import { useSoftphone } from './use-softphone';
+
+export interface SoftphoneLayerProps {
+  api: ApiClient;
+  onChange: (phone: Softphone | null, state: SoftphoneState | null) => void;
+}
+
+export default function SoftphoneLayer({ api, onChange }: SoftphoneLayerProps) {
+  const { phone, phoneState } = useSoftphone(api);
+  useEffect(() => onChange(phone, phoneState), [phone, phoneState, onChange]);
+  useEffect(() => () => onChange(null, null), [onChange]);
+  if (!phone || !phoneState) return null;
+  return (
+    <>
+      <PhoneStatus registration={phoneState.registration} />
+      {phoneState.microphone && <MicrophoneNotice problem={phoneState.microphone} onDismiss={phone.clearMicrophoneProblem} />}
+      <RemoteAudio stream={phoneState.call?.remoteStream ?? null} />
+    </>
+  );
+}

@@ -1,0 +1,35 @@
+/** The SIP routes of docs/REAL-CALLS.md, over the window's one fetch wrapper. */
+import type { ApiClient } from '@/ui/api-client';
+import { ResponseShapeError } from '@/ui/api-types';
+import type { SoftphoneServer } from './softphone-types';
+import type { SipRegistration } from './sip-user-agent';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const REQUIRED = ['webSocketUrl', 'domain', 'uri', 'authorizationUser', 'realm', 'ha1'] as const;
+
+export function parseRegistration(body: unknown): SipRegistration {
+  if (!isRecord(body)) throw new ResponseShapeError('SIP registration');
+  const required = REQUIRED.map((key) => body[key]);
+  if (!required.every((value): value is string => typeof value === 'string' && value !== '')) throw new ResponseShapeError('SIP registration');
+  const [webSocketUrl, domain, uri, authorizationUser, realm, ha1] = required as [string, string, string, string, string, string];
+  const optional = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
+  return { webSocketUrl, domain, uri, authorizationUser, realm, ha1, displayName: optional(body.displayName), callerId: optional(body.callerId) };
+}
+
+export function parseIncomingCallId(body: unknown): string {
+  if (!isRecord(body) || typeof body.callId !== 'string' || body.callId === '') throw new ResponseShapeError('incoming SIP call');
+  return body.callId;
+}
+
+const ignoreBody = () => undefined;
+
+export function createSoftphoneServer(api: ApiClient): SoftphoneServer {
+  return {
+    registration: () => api.get('/api/telephony/sip/registration', parseRegistration),
+    report: (callId, event) => api.post(`/api/telephony/sip/calls/${encodeURIComponent(callId)}/events`, event, ignoreBody),
+    incoming: (call) => api.post('/api/telephony/sip/incoming', call, parseIncomingCallId),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * The softphone as the window sees it: its state and what the agent can do with it. Types only,
+ * so the window's main bundle can name them without loading JsSIP (which the lazy `softphone-layer.tsx`
+ * fetches on demand).
+ */
+import type { MicrophoneProblem } from './microphone';
+import type { IncomingSipCall, SipRegistration } from './sip-user-agent';
+
+export type RegistrationState =
+  | { status: 'idle' }
+  | { status: 'connecting' }
+  | { status: 'registered' }
+  /** The SIP server refused the username or password: nothing retries until the account changes. */
+  | { status: 'refused'; message: string }
+  /** Server or network unreachable: it retries by itself. */
+  | { status: 'unreachable'; message: string }
+  /** No SIP account saved, or the company's SIP server is not set up: nothing to retry. */
+  | { status: 'unavailable'; message: string };
+
+export type PhoneCallPhase = 'ringing' | 'live' | 'ended';
+export type TransferState = { status: 'idle' } | { status: 'sending'; number: string } | { status: 'failed'; message: string };
+
+export interface PhoneCall {
+  /** Our call id; null while an incoming INVITE is being reported to the server. */
+  callId: string | null;
+  direction: 'inbound' | 'outbound';
+  phase: PhoneCallPhase;
+  muted: boolean;
+  held: boolean;
+  transfer: TransferState;
+  remoteStream: MediaStream | null;
+}
+
+export interface SoftphoneState {
+  registration: RegistrationState;
+  call: PhoneCall | null;
+  microphone: MicrophoneProblem | null;
+}
+
+export type CallEventReport =
+  | { type: 'ringing' }
+  | { type: 'answered'; sipCallId: string }
+  | { type: 'failed'; sipStatus: number; reason?: string }
+  | { type: 'remote_ended' }
+  | { type: 'alive' };
+
+/** The server routes the softphone reports to (docs/REAL-CALLS.md). */
+export interface SoftphoneServer {
+  registration(): Promise<SipRegistration>;
+  report(callId: string, event: CallEventReport): Promise<void>;
+  /** Resolves with our call id for this INVITE. */
+  incoming(call: IncomingSipCall): Promise<string>;
+}
+
+/** What the call flow and the in-call controls ask of the softphone. */
+export interface Softphone {
+  getState(): SoftphoneState;
+  subscribe(listener: () => void): () => void;
+  /** (Re)registers with the current account: on start and after "Save SIP account". */
+  register(): void;
+  stop(): void;
+  /** Opens the microphone before a call is placed; throws `MicrophoneError`. */
+  prepare(): Promise<void>;
+  /** Stops the microphone `prepare` opened when no call follows (the server refused it). */
+  releaseMicrophone(): void;
+  /** INVITE for a call the server created (after `prepare`). */
+  dial(callId: string, number: string): void;
+  /** Answers the ringing INVITE linked to `callId`; false when this window has none. Throws `MicrophoneError`. */
+  answer(callId: string): Promise<boolean>;
+  /** Declines the ringing INVITE with 603. */
+  reject(callId: string): void;
+  /** The agent hangs up: CANCEL or BYE (the hang-up route tells the server). */
+  hangUp(callId: string): void;
+  /** Ends this window's leg without telling the server: answered elsewhere, stopped ringing, ended by the server. */
+  drop(callId: string): void;
+  setMuted(muted: boolean): void;
+  setHeld(held: boolean): void;
+  sendDtmf(key: string): void;
+  /** Blind transfer (REFER) to a number; resolves once the far end accepted it. */
+  transfer(number: string): Promise<void>;
+  clearMicrophoneProblem(): void;
+}

@@ -1,0 +1,271 @@
+/**
+ * The softphone engine: one SIP call at a time in this window, its media (microphone, remote
+ * stream, mute, hold, DTMF, transfer) and what it tells the server about the SIP side. The
+ * server keeps the call record; the agent's own answer / reject / hang-up go through the calls
+ * routes as for every provider, so the engine reports only what the far end does.
+ */
+import { MicrophoneError, type MicrophoneProblem } from './microphone';
+import { createSipRegistration } from './sip-registration';
+import { sipTargetUri } from './sip-target';
+import type { CallEventReport, PhoneCall, Softphone, SoftphoneServer, SoftphoneState } from './softphone-types';
+import type { CreateSipUserAgent, IncomingSipCall, SipSession, SipSessionEvent, SipUserAgentEvent } from './sip-user-agent';
+
+export const ALIVE_INTERVAL_MS = 10_000;
+const DTMF_KEY = /^[0-9*#]$/;
+/** How long an answer waits for the server to name an INVITE that is still being reported. */
+const LINK_WAIT_MS = 5_000;
+
+export interface SoftphoneDeps {
+  server: SoftphoneServer;
+  createUserAgent: CreateSipUserAgent;
+  openMicrophone(): Promise<MediaStream>;
+}
+
+interface ActiveCall {
+  session: SipSession;
+  view: PhoneCall;
+  microphone: MediaStream | null;
+  /** The incoming report's answer (our call id), while it is pending. */
+  link: Promise<string | null> | null;
+  /** The server knows already (our own hang-up, answered elsewhere): report nothing more. */
+  quiet: boolean;
+  reportedRinging: boolean;
+  alive: ReturnType<typeof setInterval> | null;
+}
+
+const NEW_CALL = { muted: false, held: false, transfer: { status: 'idle' }, remoteStream: null } as const;
+
+export function createSoftphone(deps: SoftphoneDeps): Softphone {
+  let state: SoftphoneState = { registration: { status: 'idle' }, call: null, microphone: null };
+  const listeners = new Set<() => void>();
+  let active: ActiveCall | null = null;
+  let prepared: MediaStream | null = null;
+  let restartAfterCall = false;
+  /** Calls dropped before their INVITE was linked (stop-ringing can beat the incoming report). */
+  const dropped = new Set<string>();
+
+  function setState(patch: Partial<SoftphoneState>) {
+    state = { ...state, ...patch };
+    listeners.forEach((listener) => listener());
+  }
+  function setCall(call: ActiveCall, patch: Partial<PhoneCall>) {
+    call.view = { ...call.view, ...patch };
+    if (active === call) setState({ call: call.view });
+  }
+  function report(call: ActiveCall, event: CallEventReport) {
+    const callId = call.view.callId;
+    // A lost report is covered by the server's 30 s silence rule; nothing to retry here.
+    if (callId !== null && !call.quiet) deps.server.report(callId, event).catch(() => {});
+  }
+
+  const registration = createSipRegistration({
+    server: deps.server,
+    createUserAgent: deps.createUserAgent,
+    onState: (registrationState) => setState({ registration: registrationState }),
+    onUserAgentEvent: (event: SipUserAgentEvent) => {
+      if (event.type === 'incoming') onIncoming(event.session, event.call);
+    },
+  });
+
+  async function withMicrophone(): Promise<MediaStream> {
+    try {
+      const stream = await deps.openMicrophone();
+      if (state.microphone) setState({ microphone: null });
+      return stream;
+    } catch (error) {
+      const problem: MicrophoneProblem = error instanceof MicrophoneError ? error.problem : { kind: 'unknown', advice: String(error) };
+      setState({ microphone: problem });
+      throw error instanceof MicrophoneError ? error : new MicrophoneError(problem);
+    }
+  }
+
+  function startAlive(call: ActiveCall) {
+    if (call.alive === null) call.alive = setInterval(() => report(call, { type: 'alive' }), ALIVE_INTERVAL_MS);
+  }
+
+  function finish(call: ActiveCall) {
+    if (call.alive !== null) clearInterval(call.alive);
+    call.alive = null;
+    call.microphone?.getTracks().forEach((track) => track.stop());
+    call.view = { ...call.view, phase: 'ended' };
+    if (active !== call) return;
+    active = null;
+    setState({ call: null });
+    if (restartAfterCall) {
+      restartAfterCall = false;
+      registration.start();
+    }
+  }
+
+  function onSessionEvent(call: ActiveCall, event: SipSessionEvent) {
+    switch (event.type) {
+      case 'progress':
+        if (call.view.direction === 'outbound' && !call.reportedRinging) report(call, { type: 'ringing' });
+        call.reportedRinging = true;
+        return;
+      case 'accepted':
+        setCall(call, { phase: 'live' });
+        if (call.view.direction === 'outbound') report(call, { type: 'answered', sipCallId: event.sipCallId });
+        return startAlive(call);
+      case 'remote-stream':
+        return setCall(call, { remoteStream: event.stream });
+      case 'failed':
+        if (event.by !== 'local') report(call, endReport(call, event));
+        return finish(call);
+      case 'ended':
+        if (event.by !== 'local') report(call, { type: 'remote_ended' });
+        return finish(call);
+    }
+  }
+
+  /** A call that never came up: the far end's final answer, or the caller giving up (CANCEL). */
+  function endReport(call: ActiveCall, event: Extract<SipSessionEvent, { type: 'failed' }>): CallEventReport {
+    if (call.view.direction === 'inbound') return { type: 'remote_ended' };
+    // No final response at all (transport error, no ACK): a server-side failure for the record.
+    return { type: 'failed', sipStatus: event.sipStatus ?? 500, reason: event.cause };
+  }
+
+  function track(session: SipSession, view: PhoneCall, microphone: MediaStream | null): ActiveCall {
+    const call: ActiveCall = { session, view, microphone, link: null, quiet: false, reportedRinging: false, alive: null };
+    active = call;
+    session.onEvent((event) => onSessionEvent(call, event));
+    setState({ call: view });
+    return call;
+  }
+
+  function onIncoming(session: SipSession, incoming: IncomingSipCall) {
+    // One call at a time: a second INVITE hears "busy here" and the PBX tries elsewhere.
+    if (active) return session.terminate(486);
+    const call = track(session, { callId: null, direction: 'inbound', phase: 'ringing', ...NEW_CALL }, null);
+    call.link = deps.server.incoming(incoming).then(
+      (callId) => {
+        call.link = null;
+        if (call.view.phase === 'ended') return null;
+        setCall(call, { callId });
+        if (dropped.delete(callId)) quietlyEnd(call);
+        return callId;
+      },
+      () => {
+        // The server would not take it (another provider, not our call): let the PBX move on.
+        call.link = null;
+        quietlyEnd(call, 480);
+        return null;
+      },
+    );
+  }
+
+  async function find(callId: string): Promise<ActiveCall | null> {
+    const call = active;
+    if (!call) return null;
+    if (call.view.callId === callId) return call;
+    if (call.link === null) return null;
+    const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), LINK_WAIT_MS));
+    const linked = await Promise.race([call.link, timeout]);
+    return linked === callId ? call : null;
+  }
+
+  function findNow(callId: string): ActiveCall | null {
+    return active !== null && active.view.callId === callId ? active : null;
+  }
+
+  function quietlyEnd(call: ActiveCall, sipStatus?: number) {
+    call.quiet = true;
+    call.session.terminate(sipStatus);
+    finish(call);
+  }
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    register() {
+      if (active) restartAfterCall = true;
+      else registration.start();
+    },
+    stop() {
+      if (active) quietlyEnd(active);
+      registration.stop();
+    },
+    async prepare() {
+      prepared?.getTracks().forEach((t) => t.stop());
+      prepared = await withMicrophone();
+    },
+    releaseMicrophone() {
+      prepared?.getTracks().forEach((t) => t.stop());
+      prepared = null;
+    },
+    dial(callId, number) {
+      const current = registration.current();
+      const microphone = prepared;
+      prepared = null;
+      // Tell the server a call that cannot start, so it ends it as failed (not left ringing).
+      const cannotStart = (reason: string) => {
+        microphone?.getTracks().forEach((t) => t.stop());
+        deps.server.report(callId, { type: 'failed', sipStatus: 503, reason }).catch(() => {});
+      };
+      if (!current || !microphone) return cannotStart('The phone is not registered');
+      let session: SipSession;
+      try {
+        session = current.userAgent.call(sipTargetUri(number, current.registration.domain), microphone);
+      } catch (error) {
+        // JsSIP throws when its socket is down rather than failing the session.
+        return cannotStart(error instanceof Error ? error.message : 'The phone could not call');
+      }
+      startAlive(track(session, { callId, direction: 'outbound', phase: 'ringing', ...NEW_CALL }, microphone));
+    },
+    async answer(callId) {
+      const call = await find(callId);
+      if (!call || call.view.phase !== 'ringing') return false;
+      const microphone = await withMicrophone();
+      call.microphone = microphone;
+      call.session.answer(microphone);
+      startAlive(call);
+      return true;
+    },
+    reject(callId) {
+      const call = findNow(callId);
+      if (call) quietlyEnd(call, 603);
+    },
+    hangUp(callId) {
+      const call = findNow(callId);
+      if (call) quietlyEnd(call);
+    },
+    drop(callId) {
+      const call = findNow(callId);
+      if (call) quietlyEnd(call);
+      else if (active?.link) dropped.add(callId);
+    },
+    setMuted(muted) {
+      const call = active;
+      if (!call?.microphone) return;
+      call.microphone.getAudioTracks().forEach((t) => (t.enabled = !muted));
+      setCall(call, { muted });
+    },
+    setHeld(held) {
+      const call = active;
+      if (!call || call.view.phase !== 'live') return;
+      const sent = held ? call.session.hold() : call.session.unhold();
+      if (sent) setCall(call, { held });
+    },
+    sendDtmf(key) {
+      const call = active;
+      if (!call || call.view.phase !== 'live' || !DTMF_KEY.test(key)) return;
+      call.session.sendDtmf(key, call.session.canSendRtpDtmf() ? 'rtp' : 'info');
+    },
+    async transfer(number) {
+      const call = active;
+      const current = registration.current();
+      if (!call || !current || call.view.phase !== 'live') throw new Error('No call to transfer.');
+      setCall(call, { transfer: { status: 'sending', number } });
+      try {
+        await call.session.refer(sipTargetUri(number, current.registration.domain));
+      } catch (error) {
+        setCall(call, { transfer: { status: 'failed', message: `Transfer failed: ${error instanceof Error ? error.message : 'refused'}.` } });
+        throw error;
+      }
+    },
+    clearMicrophoneProblem: () => setState({ microphone: null }),
+  };
+}

@@ -1,0 +1,244 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser';
+import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav, type HeardAudio } from '../support/fake-audio';
+import { actAs, waitForCallLog } from '../support/inbound';
+import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { screenshotPath } from '../support/screenshots';
+import { startStack, type Stack } from '../support/stack';
+import { waitFor } from '../support/wait';
+
+// Real calls over SIP, in real Chromium: the window's softphone (JsSIP) registers with the phone
+// lab's Kamailio over WebSocket, media goes through rtpengine to a baresip "customer" that answers
+// with a 440 Hz tone and records what it hears. Chromium's fake microphone plays 880 Hz. Audio is
+// checked by content at both ends: the customer's recording, and an AnalyserNode on the remote
+// track inside the window (a test-side init script reaches the track; the app has no test hook).
+
+/** The part of phone-lab/src/index.ts this test uses (docs/REAL-CALLS.md, "Phone lab"). */
+interface LabPhoneEvent {
+  type: string;
+  statusCode?: number | null;
+}
+interface LabPhone {
+  readonly eventCount: number;
+  dial(uri: string): Promise<void>;
+  hangUp(): Promise<void>;
+  dtmfReceived(): string;
+  dominantFrequencyHeard(): number | null;
+  waitFor(type: 'incoming' | 'ringing' | 'established' | 'closed' | 'dtmf', options?: { after?: number; timeoutMs?: number }): Promise<LabPhoneEvent>;
+}
+interface PhoneLab {
+  readonly domain: string;
+  readonly webSocketUrl: string;
+  readonly agents: readonly { username: string; password: string }[];
+  readonly numbers: { customer: string; busy: string; noAnswer: string; ringGroup: string };
+  readonly customer: LabPhone;
+  uri(userOrNumber: string): string;
+  stop(): Promise<void>;
+}
+interface PhoneLabModule {
+  startPhoneLab(options?: { noAnswerTimeoutMs?: number; customerToneHz?: number }): Promise<PhoneLab>;
+}
+
+// Loaded by path so this file typechecks on branches the lab has not reached yet.
+const PHONE_LAB_MODULE = '../../phone-lab/src/index';
+
+const ALICE = { id: 20001, name: 'Alice Admin' };
+const BOB = { id: 20002, name: 'Bob Caller' };
+const MICROPHONE_HZ = 880;
+const CUSTOMER_HZ = 440;
+/** The analyser's bins are ~6 Hz wide at 48 kHz; opus and resampling move a tone by a few Hz at most. */
+const HZ_TOLERANCE = 25;
+const SILENT_RMS = 0.005;
+
+interface Agent {
+  page: Page;
+  frame: FrameLocator;
+  probe: Frame;
+}
+
+describe('real calls over SIP (softphone in the window, phone lab)', () => {
+  let lab: PhoneLab;
+  let stack: Stack;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let alice: Agent;
+  let bob: Agent;
+  const toneDir = mkdtempSync(join(tmpdir(), 'real-calls-'));
+
+  beforeAll(async () => {
+    const { startPhoneLab } = (await import(/* @vite-ignore */ PHONE_LAB_MODULE)) as PhoneLabModule;
+    lab = await startPhoneLab({ noAnswerTimeoutMs: 3_000, customerToneHz: CUSTOMER_HZ });
+    stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain } });
+    const tone = join(toneDir, `microphone-${MICROPHONE_HZ}hz.wav`);
+    writeToneWav(tone, MICROPHONE_HZ);
+    browser = await launchChromium({ extraArgs: fakeAudioArgs(tone) });
+    alice = await openAgent(ALICE, 0);
+    bob = await openAgent(BOB, 1);
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close().catch(() => {});
+    await browser?.close();
+    await stack?.stop();
+    await lab?.stop();
+    rmSync(toneDir, { recursive: true, force: true });
+  });
+
+  afterEach(async (test) => {
+    if (test.task.result?.state !== 'fail') return;
+    const slug = test.task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60);
+    for (const [who, agent] of [['alice', alice], ['bob', bob]] as const) {
+      if (!agent) continue;
+      await agent.page.screenshot({ path: screenshotPath(`failed-real-calls-${who}-${slug}`) }).catch(() => {});
+      console.error(`${who}'s window:\n${await agent.frame.locator('body').ariaSnapshot().catch(() => '(no window)')}`);
+      // "connected/connecting" = ICE up but DTLS never finished: no media, rather than silence.
+      const connections = await agent.probe.evaluate(() => (window as unknown as { __remoteAudio?: { connectionStates(): string[] } }).__remoteAudio?.connectionStates()).catch(() => null);
+      console.error(`${who}'s peer connections (ice/connection): ${JSON.stringify(connections)}`);
+    }
+    console.error(`App output (tail):\n${stack?.app.output().slice(-4000)}`);
+  });
+
+  /** Installs the app for this sandbox user in their own browser profile, opens the window, saves their SIP account. */
+  async function openAgent(user: { id: number; name: string }, labAgent: number): Promise<Agent> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    context.setDefaultTimeout(20_000);
+    await context.addInitScript(REMOTE_AUDIO_PROBE);
+    contexts.push(context);
+    const page = await context.newPage();
+    if (user.id !== ALICE.id) await actAs(page, stack, user.id);
+    await installFromMarketplace(page, stack);
+    const frame = await openWindowFromDock(page, stack, user.name);
+    const account = lab.agents[labAgent]!;
+    await frame.getByRole('tab', { name: 'Settings' }).click();
+    await frame.getByRole('textbox', { name: 'SIP username' }).fill(account.username);
+    await frame.getByLabel('SIP password').fill(account.password);
+    await frame.getByRole('button', { name: 'Save SIP account' }).click();
+    await frame.getByText('Phone ready', { exact: true }).first().waitFor();
+    await frame.getByRole('tab', { name: 'Contacts' }).click();
+    return { page, frame, probe: await windowFrame(page) };
+  }
+
+  const status = (agent: Agent, text: string | RegExp) => agent.frame.getByRole('heading').getByRole('status').filter({ hasText: text });
+  const button = (agent: Agent, name: string) => agent.frame.getByRole('button', { name, exact: true });
+
+  async function dial(agent: Agent, number: string) {
+    await agent.frame.getByRole('textbox', { name: 'Phone number' }).fill(number);
+    await button(agent, 'Call').click();
+  }
+
+  /** Waits until the window plays a tone near `hz`; returns what it measured. */
+  function hears(agent: Agent, hz: number, what: string): Promise<HeardAudio | null> {
+    return waitFor(() => heardAudio(agent.probe), (heard) => heard !== null && heard.rms > SILENT_RMS && Math.abs(heard.frequency - hz) < HZ_TOLERANCE, what, 15_000);
+  }
+
+  function hearsSilence(agent: Agent, what: string): Promise<HeardAudio | null> {
+    return waitFor(() => heardAudio(agent.probe), (heard) => heard === null || heard.rms < SILENT_RMS, what, 10_000);
+  }
+
+  /** The customer's recording of this call holds the browser's tone. */
+  function customerHearsMicrophone(): Promise<number | null> {
+    return waitFor(() => lab.customer.dominantFrequencyHeard(), (hz) => hz !== null && Math.abs(hz - MICROPHONE_HZ) < HZ_TOLERANCE, 'the customer to hear the microphone tone', 15_000);
+  }
+
+  /** Ends the wrap-up of a finished call and returns to the home screen. */
+  async function backHome(agent: Agent) {
+    await button(agent, 'Hang up').click();
+    await button(agent, 'Back to dialer').click();
+    await agent.frame.getByRole('tab', { name: 'Contacts' }).waitFor();
+  }
+
+  it('outbound: audio both ways, keypad DTMF reaches the far end, hold silences and resume restores, agent hangs up', async () => {
+    const mark = lab.customer.eventCount;
+    await dial(alice, lab.numbers.customer);
+    await status(alice, 'Connected').waitFor();
+    await lab.customer.waitFor('established', { after: mark });
+
+    await hears(alice, CUSTOMER_HZ, 'Alice to hear the customer (440 Hz)');
+    await customerHearsMicrophone();
+
+    await button(alice, 'Keypad').click();
+    for (const key of ['1', '5', '9', '#']) await button(alice, key).click();
+    await waitFor(() => lab.customer.dtmfReceived(), (digits) => digits === '159#', 'the customer to receive 159#');
+
+    await button(alice, 'Mute').click();
+    await button(alice, 'Unmute').waitFor();
+    await button(alice, 'Unmute').click();
+
+    await button(alice, 'Hold').click();
+    await button(alice, 'Resume').waitFor();
+    await hearsSilence(alice, 'no audio from the customer while on hold');
+    await alice.page.screenshot({ path: screenshotPath('real-call-on-hold') });
+    await button(alice, 'Resume').click();
+    await hears(alice, CUSTOMER_HZ, 'the customer audible again after resume');
+
+    await button(alice, 'Hang up').click();
+    const closed = await lab.customer.waitFor('closed', { after: mark });
+    expect(closed.statusCode ?? null).toBeNull();
+    await button(alice, 'Back to dialer').click();
+    const log = await waitForCallLog(stack, ALICE.id, lab.numbers.customer, (entry) => entry.outcome === 'connected');
+    expect(Number(log.duration)).toBeGreaterThan(0);
+  });
+
+  it('outbound: the customer hangs up and the window says the call ended', async () => {
+    const mark = lab.customer.eventCount;
+    await dial(alice, lab.numbers.customer);
+    await lab.customer.waitFor('established', { after: mark });
+    await status(alice, 'Connected').waitFor();
+    await lab.customer.hangUp();
+    await status(alice, /^Call ended/).waitFor();
+    await backHome(alice);
+  });
+
+  it('outbound: a busy number ends with "Busy", an unanswered one with "No answer", both logged', async () => {
+    await dial(alice, lab.numbers.busy);
+    await status(alice, 'Call ended · Busy').waitFor();
+    await backHome(alice);
+    await waitForCallLog(stack, ALICE.id, lab.numbers.busy, (entry) => entry.outcome === 'busy');
+
+    await dial(alice, lab.numbers.noAnswer);
+    await status(alice, 'Calling…').waitFor();
+    await status(alice, 'Call ended · No answer').waitFor({ timeout: 20_000 });
+    await backHome(alice);
+    await waitForCallLog(stack, ALICE.id, lab.numbers.noAnswer, (entry) => entry.outcome === 'no_answer');
+  });
+
+  it('inbound: the customer calls Alice, the window pops, she answers, audio flows both ways, the call is logged', async () => {
+    const logsBefore = stack.sandbox.context.store.listCallLogs({ userId: ALICE.id }).length;
+    const mark = lab.customer.eventCount;
+    await lab.customer.dial(lab.uri(lab.agents[0]!.username));
+    await alice.frame.getByRole('region', { name: 'Incoming call' }).waitFor();
+    await button(alice, 'Answer').click();
+    await status(alice, 'Connected').waitFor();
+    await lab.customer.waitFor('established', { after: mark });
+    await hears(alice, CUSTOMER_HZ, 'Alice to hear the caller');
+    await customerHearsMicrophone();
+    await lab.customer.hangUp();
+    await status(alice, /^Call ended/).waitFor();
+    await backHome(alice);
+    // The caller is the lab's "customer" phone: its SIP user is what the log names as from.
+    const logs = await waitFor(() => stack.sandbox.context.store.listCallLogs({ userId: ALICE.id }), (all) => all.length > logsBefore, 'the inbound call log', 45_000);
+    const inbound = logs[logs.length - 1]!;
+    expect(inbound).toMatchObject({ outcome: 'connected' });
+    expect(Number(inbound.duration)).toBeGreaterThan(0);
+  });
+
+  it('ring group: both agents ring, Bob answers, Alice stops ringing', async () => {
+    const mark = lab.customer.eventCount;
+    await lab.customer.dial(lab.uri(lab.numbers.ringGroup));
+    await alice.frame.getByRole('region', { name: 'Incoming call' }).waitFor();
+    await bob.frame.getByRole('region', { name: 'Incoming call' }).waitFor();
+    await button(bob, 'Answer').click();
+    await status(bob, 'Connected').waitFor();
+    await lab.customer.waitFor('established', { after: mark });
+    await alice.frame.getByRole('tab', { name: 'Contacts' }).waitFor();
+    expect(await alice.frame.getByRole('region', { name: 'Incoming call' }).count()).toBe(0);
+    await hears(bob, CUSTOMER_HZ, 'Bob to hear the caller');
+    await button(bob, 'Hang up').click();
+    await lab.customer.waitFor('closed', { after: mark });
+    await button(bob, 'Back to dialer').click();
+  });
+});
