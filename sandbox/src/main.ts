@@ -20,11 +20,15 @@ const envSchema = z.object({
   SANDBOX_ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(3600),
   SANDBOX_ROTATE_REFRESH_TOKENS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   SANDBOX_ACCESS_LOG: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
-  /** Where data and installs survive restarts; `memory` (or empty) keeps everything in memory instead. */
+  /**
+   * Where data and installs survive restarts; `memory` keeps everything in memory instead. Empty
+   * means the default, as a copied `.env.example` leaves it.
+   */
   SANDBOX_STATE_FILE: z
     .string()
-    .default(DEFAULT_STATE_FILE)
-    .transform((v) => (v.trim() === '' || v.trim() === 'memory' ? undefined : resolve(v.trim()))),
+    .default('')
+    .transform((v) => v.trim() || DEFAULT_STATE_FILE)
+    .transform((v) => (v === 'memory' ? undefined : resolve(v))),
 });
 
 async function main(): Promise<void> {

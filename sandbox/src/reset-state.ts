@@ -8,8 +8,9 @@ import { DEFAULT_STATE_FILE } from './persistence/state-file';
  * data and no installs. Reads .env like `npm start` does, so it deletes the file that start uses.
  * Files set aside as `.corrupt-*` are left alone: they are kept for the user to inspect.
  */
-const configured = process.env.SANDBOX_STATE_FILE?.trim() ?? DEFAULT_STATE_FILE;
-if (configured === '' || configured === 'memory') {
+// Same reading as sandbox/src/main.ts: unset or empty = the default file.
+const configured = process.env.SANDBOX_STATE_FILE?.trim() || DEFAULT_STATE_FILE;
+if (configured === 'memory') {
   console.log('SANDBOX_STATE_FILE is set to keep the sandbox in memory: there is no state file to delete.');
 } else {
   const path = resolve(configured);
