@@ -32,6 +32,7 @@ import { watchEndedCalls } from './ended-calls-watch';
 import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep';
 import { createCallPersistence } from '@/adapters/db/call-persistence';
 import { DrizzleCompanySettings } from '@/adapters/db/company-settings-store';
+import { readCompanyNames } from '@/adapters/db/company-names';
 import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
 import { createCrmDirectory } from '@/adapters/pipedrive/crm-directory';
 import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
@@ -377,7 +378,8 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
   const overview = async (): Promise<ControlCenterOverview> => {
     const [installed, online] = await Promise.all([companies.installed(), realtime.listAllOnlineAgents()]);
     const ids = [...new Set([...installed, ...online.map((agent) => agent.companyId)])].sort((a, b) => a - b);
-    return { sandboxMode: config.sandboxMode, companies: ids.map((id) => ({ id, agents: online.filter((agent) => agent.companyId === id) })) };
+    const names = await readCompanyNames(database, ids);
+    return { sandboxMode: config.sandboxMode, companies: ids.map((id) => ({ id, name: names.get(id) ?? null, agents: online.filter((agent) => agent.companyId === id) })) };
   };
   const controlCenter = attachControlCenter({
     io: realtime.io,

@@ -3,12 +3,20 @@ import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
 import type { Logger } from '@/application/ports/logger.port';
+import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
 import type { AppSocketServer, OnlineAgent } from './socket-server';
 import { CONTROL_CENTER_NAMESPACE, payloadAndAck } from './socket-events';
 
 /** `INBOUND_CALL` as the tutorial's Control Center emits it, plus an optional company (several installed). */
 export const inboundCallPayloadSchema = z.object({
-  number: z.string().trim().min(1, 'a phone number is required').max(40),
+  number: z
+    .string()
+    .trim()
+    .max(40)
+    .superRefine((number, context) => {
+      const checked = checkInboundCallerNumber(number);
+      if (!checked.ok) context.addIssue({ code: 'custom', message: checked.message });
+    }),
   agent: z.string().trim().max(200).optional().default(''),
   companyId: z.union([z.number().int().positive(), z.string().regex(/^\d{1,12}$/).transform(Number)]).optional(),
 });
@@ -31,7 +39,8 @@ export type InboundCallAck =
 
 export interface ControlCenterOverview {
   sandboxMode: boolean;
-  companies: { id: number; agents: OnlineAgent[] }[];
+  /** `name`: the company's name as its installing users' accounts store it; null when none is stored. */
+  companies: { id: number; name: string | null; agents: OnlineAgent[] }[];
 }
 
 export interface ControlCenterOptions {
@@ -103,7 +112,10 @@ export function attachControlCenter(options: ControlCenterOptions): { close(): v
 async function simulateInboundCall(options: ControlCenterOptions, payload: unknown): Promise<InboundCallAck> {
   const parsed = inboundCallPayloadSchema.safeParse(payload);
   if (!parsed.success) {
-    const message = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'payload'}: ${issue.message}`).join('; ');
+    // The number's messages are written for the person at the page; other fields keep their path.
+    const message = parsed.error.issues
+      .map((issue) => (issue.path[0] === 'number' && issue.code === 'custom' ? issue.message : `${issue.path.join('.') || 'payload'}: ${issue.message}`))
+      .join('; ');
     return { ok: false, error: { code: 'INVALID_PAYLOAD', message } };
   }
   const company = await options.resolveCompany(parsed.data);
