@@ -423,8 +423,10 @@ describe('the Control Center (/admin) outside sandbox mode', () => {
     await expect(controlCenter(null)).rejects.toThrow(/CONTROL_CENTER_TOKEN_INVALID/);
     await expect(controlCenter('wrong-token')).rejects.toThrow(/CONTROL_CENTER_TOKEN_INVALID/);
     const socket = await controlCenter();
-    const overview = (await socket.timeout(5_000).emitWithAck('OVERVIEW', {})) as { companies: { id: number }[] };
+    const overview = (await socket.timeout(5_000).emitWithAck('OVERVIEW', {})) as { companies: { id: number; name: string | null }[] };
     expect(overview.companies.map((company) => company.id)).toEqual(expect.arrayContaining([companyId, OTHER_COMPANY]));
+    // Named as the installing user's account stores it (the sandbox's company), not only by id.
+    expect(overview.companies.find((company) => company.id === companyId)?.name).toBe(harness.sandbox.context.store.company.name);
     socket.disconnect();
   });
 });
