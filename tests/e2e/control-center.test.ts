@@ -53,8 +53,10 @@ describe('the Control Center page', () => {
     const number = admin.getByRole('textbox', { name: 'Phone number' });
     await number.fill('abc');
     await admin.getByRole('button', { name: 'Dial' }).click();
-    const alert = admin.getByRole('alert');
+    // The message is announced (role alert) and is the field's description, so it reads with the field.
+    const alert = admin.getByRole('alert').filter({ hasText: 'phone number' });
     expect(await alert.textContent()).toBe('"abc" is not a phone number: use digits, spaces and + - ( ) only, such as +14155550134.');
+    expect(await number.getAttribute('aria-describedby')).toBe(await alert.getAttribute('id'));
     expect(await number.getAttribute('aria-invalid')).toBe('true');
     expect(await admin.getByRole('status').textContent()).toBe('Ready.');
     expect(stack.sandbox.context.store.listCallLogs()).toHaveLength(callsBefore);
