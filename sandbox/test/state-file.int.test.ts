@@ -1,8 +1,8 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TestKit } from './sandbox-test-kit';
 
@@ -117,6 +117,24 @@ describe('sandbox state file', () => {
     expect(existsSync(stateFile)).toBe(false);
     const again = run();
     expect(again.stdout).toContain(`${stateFile} does not exist`);
+  });
+
+  it('the CLI that npm start runs keeps its state in ./data/sandbox-state.json by default, says so, and saves on SIGTERM', async () => {
+    // Run from an empty directory so the default path lands in the test's folder, not the checkout.
+    const tsx = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
+    const env: Record<string, string | undefined> = { ...process.env, SANDBOX_PORT: '0' };
+    delete env.SANDBOX_STATE_FILE;
+    const cli = spawn(process.execPath, ['--import', tsx, join(ROOT, 'sandbox', 'src', 'main.ts')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    cli.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    cli.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => cli.once('exit', (code) => resolve(code)));
+    const expected = join(dir, 'data', 'sandbox-state.json');
+    await waitFor(() => output.includes('Sandbox state:'), `the CLI to start (${output})`, 20_000);
+    expect(output).toContain(`Sandbox state: ${expected} (npm run sandbox:reset to start over)`);
+    cli.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(readState(expected).store.persons).toHaveLength(300);
   });
 
   it.each([
