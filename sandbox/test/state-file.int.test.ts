@@ -122,8 +122,8 @@ describe('sandbox state file', () => {
   it('the CLI that npm start runs keeps its state in ./data/sandbox-state.json by default, says so, and saves on SIGTERM', async () => {
     // Run from an empty directory so the default path lands in the test's folder, not the checkout.
     const tsx = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-    const env: Record<string, string | undefined> = { ...process.env, SANDBOX_PORT: '0' };
-    delete env.SANDBOX_STATE_FILE;
+    const { SANDBOX_STATE_FILE: _unset, ...inherited } = process.env;
+    const env: NodeJS.ProcessEnv = { ...inherited, SANDBOX_PORT: '0' };
     const cli = spawn(process.execPath, ['--import', tsx, join(ROOT, 'sandbox', 'src', 'main.ts')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     cli.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
