@@ -389,6 +389,10 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     receiveInboundCall: receive,
     registerInboundCall: () => mockTelephony.registerInboundCall(),
     overview,
+    findCall: async (companyId, callId) => {
+      const stored = await deps.calls.get(companyId, callId);
+      return stored && { state: stored.call.state, outcome: stored.call.outcome ?? null, agentUserId: stored.call.agentUserId };
+    },
     logger: log,
   });
 

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { dialInbound, loadHiddenWindow, openControlCenter } from '../support/inbound';
 import { installFromMarketplace } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
+import { waitFor } from '../support/wait';
 
 const ALICE = { id: 20001, name: 'Alice Admin' };
 
@@ -14,6 +15,7 @@ describe('the Control Center page', () => {
   let browser: Browser;
   let context: BrowserContext;
   let admin: Page;
+  let frame: FrameLocator;
 
   beforeAll(async () => {
     stack = await startStack();
@@ -22,7 +24,7 @@ describe('the Control Center page', () => {
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
     await installFromMarketplace(page, stack);
-    await loadHiddenWindow(page, stack, ALICE.name);
+    frame = await loadHiddenWindow(page, stack, ALICE.name);
     admin = await openControlCenter(context, stack);
   });
 
@@ -65,5 +67,13 @@ describe('the Control Center page', () => {
     // Typing again clears the message; a real number rings the agent.
     expect(await dialInbound(admin, '+14155550134', ALICE.name)).toBe(`Ringing 1 agent: ${ALICE.name}.`);
     expect(await alert.count()).toBe(0);
+  });
+
+  it('follows the call past "Ringing": who answered, then that it ended', async () => {
+    const status = () => admin.getByRole('status').textContent();
+    await frame.getByRole('button', { name: 'Answer' }).click();
+    await waitFor(status, (text) => text === `Answered by ${ALICE.name}.`, 'the Control Center to see the answer');
+    await frame.getByRole('button', { name: 'Hang up', exact: true }).click();
+    await waitFor(status, (text) => text === `Call ended: ${ALICE.name} answered it.`, 'the Control Center to see the end');
   });
 });

@@ -356,6 +356,17 @@ describe('inbound calls from the Control Center', () => {
     expect((await json<{ call: WindowCall }>(rejected)).call).toMatchObject({ state: 'ended', outcome: 'rejected' });
     const again = await callApi(agentA, `/api/calls/${ack.callId}/answer`, { method: 'POST' });
     expect(again.status).toBe(409);
+    // The Control Center follows the call past "Ringing": it reads who ended it and how.
+    const socket = await controlCenter();
+    try {
+      expect(await socket.timeout(5_000).emitWithAck('CALL_STATUS', { callId: ack.callId, companyId })).toEqual({
+        ok: true,
+        call: { state: 'ended', outcome: 'rejected', agentUserId: agentA },
+      });
+      expect(await socket.timeout(5_000).emitWithAck('CALL_STATUS', { callId: ack.callId, companyId: OTHER_COMPANY })).toMatchObject({ ok: false, error: { code: 'CALL_NOT_FOUND' } });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('an unanswered call becomes a missed call with a badge count, cleared by missed/seen', async () => {

@@ -3,6 +3,7 @@ import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
 import type { Logger } from '@/application/ports/logger.port';
+import type { CallOutcome, CallState } from '@/domain/call';
 import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
 import type { AppSocketServer, OnlineAgent } from './socket-server';
 import { CONTROL_CENTER_NAMESPACE, payloadAndAck } from './socket-events';
@@ -37,6 +38,21 @@ export type InboundCallAck =
     }
   | { ok: false; error: { code: string; message: string } };
 
+/** `CALL_STATUS {callId, companyId}`: how a simulated call is doing now (the page polls it while it rings). */
+export const callStatusPayloadSchema = z.object({
+  callId: z.string().trim().min(1).max(100),
+  companyId: z.number().int().positive(),
+});
+
+export interface ControlCenterCallStatus {
+  state: CallState;
+  outcome: CallOutcome | null;
+  /** Who holds the call: the agent who answered (or rejected) it; null while it rings for several. */
+  agentUserId: number | null;
+}
+
+export type CallStatusAck = { ok: true; call: ControlCenterCallStatus } | { ok: false; error: { code: string; message: string } };
+
 export interface ControlCenterOverview {
   sandboxMode: boolean;
   /** `name`: the company's name as its installing users' accounts store it; null when none is stored. */
@@ -53,11 +69,13 @@ export interface ControlCenterOptions {
   /** A provider id for a simulated call (mock provider), so it can be hung up later. */
   registerInboundCall?: () => string;
   overview(): Promise<ControlCenterOverview>;
+  /** The call as stored now, or undefined when the company has no such call. */
+  findCall(companyId: number, callId: string): Promise<ControlCenterCallStatus | undefined>;
   logger: Logger;
 }
 
 /** Every event the Control Center may send, at runtime (the fuzz test sends each one garbage). */
-export const CONTROL_CENTER_EVENTS = ['INBOUND_CALL', 'OVERVIEW'] as const;
+export const CONTROL_CENTER_EVENTS = ['INBOUND_CALL', 'OVERVIEW', 'CALL_STATUS'] as const;
 
 /** Constant-time comparison of a presented token with the configured one (hashes have equal length). */
 export function isControlCenterTokenValid(presented: unknown, configured: string | null): boolean {
@@ -91,6 +109,13 @@ export function attachControlCenter(options: ControlCenterOptions): { close(): v
       void simulateInboundCall(options, payload).then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center inbound call failed');
         reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The call could not be simulated.' } });
+      });
+    });
+    socket.on('CALL_STATUS', (...args: unknown[]) => {
+      const { payload, reply } = payloadAndAck(args);
+      void readCallStatus(options, payload).then(reply, (error: unknown) => {
+        options.logger.error({ err: error }, 'Control Center call status failed');
+        reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The call could not be read.' } });
       });
     });
     socket.on('OVERVIEW', (...args: unknown[]) => {
@@ -137,4 +162,11 @@ async function simulateInboundCall(options: ControlCenterOptions, payload: unkno
     ringing: ringingIds.map((userId) => ({ userId, name: online.find((agent) => agent.userId === userId)?.name ?? `User ${userId}` })),
     reason: result.kind === 'missed' ? result.reason : null,
   };
+}
+
+async function readCallStatus(options: ControlCenterOptions, payload: unknown): Promise<CallStatusAck> {
+  const parsed = callStatusPayloadSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, error: { code: 'INVALID_PAYLOAD', message: 'CALL_STATUS needs {callId, companyId}.' } };
+  const call = await options.findCall(parsed.data.companyId, parsed.data.callId);
+  return call === undefined ? { ok: false, error: { code: 'CALL_NOT_FOUND', message: 'No such call.' } } : { ok: true, call };
 }

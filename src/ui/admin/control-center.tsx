@@ -4,6 +4,7 @@ import type { ControlCenterOverview, InboundCallAck } from '@/adapters/realtime/
 import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
 import { AgentsOnline } from './agents-online';
 import { companyLabel, describeInboundCallAck, type ControlCenterStatus } from './inbound-call-status';
+import { useCallProgress, type TrackedCall } from './use-call-progress';
 
 export interface ControlCenterProps {
   /** The `?token=` the page was opened with (CONTROL_CENTER_TOKEN), null in sandbox mode. */
@@ -26,6 +27,8 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
   const [companyId, setCompanyId] = useState('');
   const [status, setStatus] = useState<ControlCenterStatus>(null);
   const [isDialling, setIsDialling] = useState(false);
+  const [trackedCall, setTrackedCall] = useState<TrackedCall | null>(null);
+  useCallProgress(socketRef, trackedCall, setStatus);
   const ids = { number: useId(), numberError: useId(), agent: useId(), agentHint: useId(), company: useId() };
 
   const refresh = useCallback(() => {
@@ -60,6 +63,7 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
       return;
     }
     setNumberError(null);
+    setTrackedCall(null);
     setIsDialling(true);
     setStatus({ tone: 'info', text: 'Calling…' });
     const payload = { number: checked.number, agent, ...(companyId === '' ? {} : { companyId: Number(companyId) }) };
@@ -67,6 +71,9 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
       setIsDialling(false);
       if (error) setStatus({ tone: 'error', text: 'The server did not answer.' });
       else setStatus(describeInboundCallAck(ack));
+      if (!error && ack.ok && ack.result === 'ringing') {
+        setTrackedCall({ callId: ack.callId, companyId: ack.companyId, names: new Map(ack.ringing.map((rung) => [rung.userId, rung.name])) });
+      }
       refresh();
     });
   };

@@ -1,4 +1,4 @@
-import type { InboundCallAck } from '@/adapters/realtime/control-center';
+import type { ControlCenterCallStatus, InboundCallAck } from '@/adapters/realtime/control-center';
 
 /** The Control Center's status line: what happened to the last simulated call. */
 export type ControlCenterStatus = { tone: 'info' | 'error'; text: string } | null;
@@ -15,6 +15,31 @@ export function describeInboundCallAck(ack: InboundCallAck): ControlCenterStatus
   if (ack.result === 'missed') return { tone: 'info', text: `Missed call: ${MISSED_REASONS[ack.reason ?? ''] ?? ack.reason}.` };
   const names = ack.ringing.map((agent) => agent.name).join(', ');
   return { tone: 'info', text: `Ringing ${ack.ringing.length} agent${ack.ringing.length === 1 ? '' : 's'}: ${names}.` };
+}
+
+/**
+ * The status line once a ringing call moved on, so it never keeps saying "Ringing" after the call
+ * was answered, rejected or missed. Null while it still rings (the "Ringing …" line stays).
+ * `names`: who rang, by user id, from the INBOUND_CALL answer.
+ */
+export function describeCallProgress(call: ControlCenterCallStatus, names: ReadonlyMap<number, string>): ControlCenterStatus {
+  const agent = call.agentUserId === null ? 'an agent' : (names.get(call.agentUserId) ?? `user ${call.agentUserId}`);
+  if (call.state === 'idle' || call.state === 'ringing') return null;
+  if (call.state === 'connected') return { tone: 'info', text: `Answered by ${agent}.` };
+  switch (call.outcome) {
+    case 'completed':
+      return { tone: 'info', text: `Call ended: ${agent} answered it.` };
+    case 'rejected':
+      return { tone: 'info', text: `Rejected by ${agent}.` };
+    case 'cancelled':
+      return { tone: 'info', text: 'The caller hung up before anyone answered.' };
+    case 'no_answer':
+      return { tone: 'info', text: 'Missed call: nobody answered.' };
+    case 'busy':
+      return { tone: 'info', text: 'Missed call: every agent was on another call.' };
+    default:
+      return { tone: 'error', text: 'The call failed.' };
+  }
 }
 
 /** "Sandbox Trading Co" when the accounts store the company's name, "Company 7351" until one does. */
