@@ -38,7 +38,7 @@ import { createCrmDirectory } from '@/adapters/pipedrive/crm-directory';
 import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
 import { createWriteReconciler } from '@/adapters/pipedrive/write-reconciler';
 import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '@/adapters/realtime/call-realtime';
-import { attachControlCenter, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '@/adapters/realtime/control-center';
+import { attachControlCenter, toControlCenterCallStatus, type CompanyResolution, type ControlCenterOverview, type InboundCallPayload } from '@/adapters/realtime/control-center';
 import type { StopRingingReason, WindowCallView } from '@/adapters/realtime/socket-events';
 import type { WrapUpStatus } from '@/application/outbox/wrap-up-status';
 import type { OutboxWorker, RunningOutboxWorker } from '@/application/outbox';
@@ -391,7 +391,7 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     overview,
     findCall: async (companyId, callId) => {
       const stored = await deps.calls.get(companyId, callId);
-      return stored && { state: stored.call.state, outcome: stored.call.outcome ?? null, agentUserId: stored.call.agentUserId };
+      return stored && toControlCenterCallStatus(stored);
     },
     logger: log,
   });

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Server } from 'socket.io';
 import { z } from 'zod';
 import type { ReceiveInboundCallInput, ReceiveInboundCallResult } from '@/application/calls/receive-inbound-call';
+import type { CallRecord } from '@/application/ports/call-store.port';
 import type { Logger } from '@/application/ports/logger.port';
 import type { CallOutcome, CallState } from '@/domain/call';
 import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
@@ -49,6 +50,13 @@ export interface ControlCenterCallStatus {
   outcome: CallOutcome | null;
   /** Who holds the call: the agent who answered (or rejected) it; null while it rings for several. */
   agentUserId: number | null;
+}
+
+/** What the Control Center may know of a stored call. A rejected call holds no agent: the decliner is in its ringing record. */
+export function toControlCenterCallStatus(record: CallRecord): ControlCenterCallStatus {
+  const { call } = record;
+  const decliner = call.outcome === 'rejected' ? record.ringing?.declinedUserIds.at(-1) : undefined;
+  return { state: call.state, outcome: call.outcome ?? null, agentUserId: call.agentUserId ?? decliner ?? null };
 }
 
 export type CallStatusAck = { ok: true; call: ControlCenterCallStatus } | { ok: false; error: { code: string; message: string } };
