@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { dialInbound, loadHiddenWindow, openControlCenter } from '../support/inbound';
+import { dialInbound, hostState, loadHiddenWindow, openControlCenter } from '../support/inbound';
 import { installFromMarketplace } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
@@ -16,13 +16,14 @@ describe('the Control Center page', () => {
   let context: BrowserContext;
   let admin: Page;
   let frame: FrameLocator;
+  let page: Page;
 
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchChromium();
     context = await browser.newContext({ viewport: { width: 900, height: 760 } });
     context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
+    page = await context.newPage();
     await installFromMarketplace(page, stack);
     frame = await loadHiddenWindow(page, stack, ALICE.name);
     admin = await openControlCenter(context, stack);
@@ -64,13 +65,16 @@ describe('the Control Center page', () => {
     expect(stack.sandbox.context.store.listCallLogs()).toHaveLength(callsBefore);
     await admin.screenshot({ path: screenshotPath('control-center-invalid-number') });
 
-    // Typing again clears the message; a real number rings the agent.
-    expect(await dialInbound(admin, '+14155550134', ALICE.name)).toBe(`Ringing 1 agent: ${ALICE.name}.`);
+    // Typing again clears the message.
+    await number.fill('+14155550134');
     expect(await alert.count()).toBe(0);
+    expect(await number.getAttribute('aria-invalid')).toBeNull();
   });
 
   it('follows the call past "Ringing": who answered, then that it ended', async () => {
     const status = () => admin.getByRole('status').textContent();
+    expect(await dialInbound(admin, '+14155550134', ALICE.name)).toBe(`Ringing 1 agent: ${ALICE.name}.`);
+    await waitFor(() => hostState(page), (state) => state.visible, 'the window to show itself');
     await frame.getByRole('button', { name: 'Answer' }).click();
     await waitFor(status, (text) => text === `Answered by ${ALICE.name}.`, 'the Control Center to see the answer');
     await frame.getByRole('button', { name: 'Hang up', exact: true }).click();
