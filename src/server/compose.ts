@@ -33,6 +33,7 @@ import { startPeriodicSweep, type PeriodicSweep } from './periodic-sweep';
 import { createCallPersistence } from '@/adapters/db/call-persistence';
 import { DrizzleCompanySettings } from '@/adapters/db/company-settings-store';
 import { readCompanyNames } from '@/adapters/db/company-names';
+import { findAgentAccount } from '@/adapters/db/agent-account';
 import { createCompanyAdmins, type CompanyAdmins } from './company-admins';
 import { createCrmDirectory } from '@/adapters/pipedrive/crm-directory';
 import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
@@ -389,6 +390,7 @@ function startCalls({ config, logger, database, accounts, pipedrive, realtime, s
     receiveInboundCall: receive,
     registerInboundCall: () => mockTelephony.registerInboundCall(),
     overview,
+    findAgentAccount: (companyId, agent) => findAgentAccount(database, companyId, agent),
     findCall: async (companyId, callId) => {
       const stored = await deps.calls.get(companyId, callId);
       return stored && toControlCenterCallStatus(stored);

@@ -406,6 +406,17 @@ describe('inbound calls from the Control Center', () => {
       ok: true,
       result: 'missed',
       reason: 'agent_not_found',
+      agentAccount: { kind: 'not_installed' },
+    });
+    // Why nobody rang, told apart: a user of the company who never installed, and one installed with no window open.
+    const neverInstalled = harness.userIds[2] as number;
+    expect(await simulateInbound({ number: '+14155550185', agent: String(neverInstalled), companyId })).toMatchObject({
+      reason: 'agent_not_found',
+      agentAccount: { kind: 'not_installed' },
+    });
+    expect(await simulateInbound({ number: '+14155550187', agent: String(agentA), companyId })).toMatchObject({
+      reason: 'agent_not_found',
+      agentAccount: { kind: 'installed', name: harness.sandbox.context.store.getUser(agentA)?.name },
     });
     expect(await simulateInbound({ number: '', agent: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(await simulateInbound({ number: '+14155550184', agent: '' })).toMatchObject({ ok: false, error: { code: 'COMPANY_REQUIRED' } });

@@ -36,6 +36,11 @@ export type InboundCallAck =
       ringing: { userId: number; name: string }[];
       /** Why nobody rang (missed): no_agent_online, agent_busy, all_agents_busy, agent_not_found. */
       reason: string | null;
+      /**
+       * With agent_not_found, what the app knows of the agent asked for: installed but no window
+       * open, uninstalled, or never installed (the app cannot see Pipedrive users who did not install).
+       */
+      agentAccount: { kind: 'installed' | 'uninstalled'; name: string } | { kind: 'not_installed' } | null;
     }
   | { ok: false; error: { code: string; message: string } };
 
@@ -77,6 +82,8 @@ export interface ControlCenterOptions {
   /** A provider id for a simulated call (mock provider), so it can be hung up later. */
   registerInboundCall?: () => string;
   overview(): Promise<ControlCenterOverview>;
+  /** The account of an agent named by id, email or name, for a missed call's explanation. */
+  findAgentAccount(companyId: number, agent: string): Promise<{ kind: 'installed' | 'uninstalled'; name: string } | { kind: 'not_installed' }>;
   /** The call as stored now, or undefined when the company has no such call. */
   findCall(companyId: number, callId: string): Promise<ControlCenterCallStatus | undefined>;
   logger: Logger;
@@ -161,6 +168,10 @@ async function simulateInboundCall(options: ControlCenterOptions, payload: unkno
     source: 'control_center',
   });
   const ringingIds = result.kind === 'missed' ? [] : result.ringingUserIds;
+  const agentAccount =
+    result.kind === 'missed' && result.reason === 'agent_not_found' && parsed.data.agent !== ''
+      ? await options.findAgentAccount(company.companyId, parsed.data.agent)
+      : null;
   const online = ringingIds.length === 0 ? [] : (await options.overview()).companies.find((c) => c.id === company.companyId)?.agents ?? [];
   return {
     ok: true,
@@ -169,6 +180,7 @@ async function simulateInboundCall(options: ControlCenterOptions, payload: unkno
     result: result.kind,
     ringing: ringingIds.map((userId) => ({ userId, name: online.find((agent) => agent.userId === userId)?.name ?? `User ${userId}` })),
     reason: result.kind === 'missed' ? result.reason : null,
+    agentAccount,
   };
 }
 

@@ -70,7 +70,7 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
     socket.timeout(10_000).emit('INBOUND_CALL', payload, (error: Error | null, ack: InboundCallAck) => {
       setIsDialling(false);
       if (error) setStatus({ tone: 'error', text: 'The server did not answer.' });
-      else setStatus(describeInboundCallAck(ack));
+      else setStatus(describeInboundCallAck(ack, agent));
       if (!error && ack.ok && ack.result === 'ringing') {
         setTrackedCall({ callId: ack.callId, companyId: ack.companyId, names: new Map(ack.ringing.map((rung) => [rung.userId, rung.name])) });
       }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { companyLabel, describeCallProgress } from './inbound-call-status';
+import type { InboundCallAck } from '@/adapters/realtime/control-center';
+import { companyLabel, describeCallProgress, describeInboundCallAck } from './inbound-call-status';
 
 const NAMES = new Map([[20001, 'Alice Admin']]);
 
@@ -24,5 +25,18 @@ describe('the Control Center status line after "Ringing"', () => {
   it('labels a company by name when known', () => {
     expect(companyLabel({ id: 7351, name: 'Sandbox Trading Co' })).toBe('Sandbox Trading Co');
     expect(companyLabel({ id: 7351, name: null })).toBe('Company 7351');
+  });
+});
+
+describe('the Control Center status line when the agent asked for did not ring', () => {
+  const missed = (agentAccount: Extract<InboundCallAck, { ok: true }>['agentAccount']): InboundCallAck => ({
+    ok: true, callId: 'c1', companyId: 7351, result: 'missed', ringing: [], reason: 'agent_not_found', agentAccount,
+  });
+
+  it('says the user has not installed the app instead of "agent not found"', () => {
+    expect(describeInboundCallAck(missed({ kind: 'not_installed' }), ' dana@example.com ')?.text).toBe('Missed call: "dana@example.com" has not installed the app in this company.');
+    expect(describeInboundCallAck(missed({ kind: 'uninstalled', name: 'Bob Builder' }), 'Bob')?.text).toBe('Missed call: Bob Builder uninstalled the app.');
+    expect(describeInboundCallAck(missed({ kind: 'installed', name: 'Alice Admin' }), '20001')?.text).toBe('Missed call: Alice Admin installed the app but has no window of it open.');
+    expect(describeInboundCallAck(missed(null))?.text).toBe('Missed call: agent not found.');
   });
 });

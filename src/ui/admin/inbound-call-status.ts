@@ -10,11 +10,21 @@ const MISSED_REASONS: Record<string, string> = {
   agent_not_found: 'agent not found',
 };
 
-export function describeInboundCallAck(ack: InboundCallAck): ControlCenterStatus {
+/** `agent`: what was typed in the Agent field, to name someone the app has never seen. */
+export function describeInboundCallAck(ack: InboundCallAck, agent = ''): ControlCenterStatus {
   if (!ack.ok) return { tone: 'error', text: ack.error.message };
+  if (ack.result === 'missed' && ack.agentAccount) return { tone: 'info', text: `Missed call: ${describeMissingAgent(ack.agentAccount, agent)}.` };
   if (ack.result === 'missed') return { tone: 'info', text: `Missed call: ${MISSED_REASONS[ack.reason ?? ''] ?? ack.reason}.` };
   const names = ack.ringing.map((agent) => agent.name).join(', ');
   return { tone: 'info', text: `Ringing ${ack.ringing.length} agent${ack.ringing.length === 1 ? '' : 's'}: ${names}.` };
+}
+
+type AgentAccount = NonNullable<Extract<InboundCallAck, { ok: true }>['agentAccount']>;
+
+function describeMissingAgent(account: AgentAccount, agent: string): string {
+  if (account.kind === 'installed') return `${account.name} installed the app but has no window of it open`;
+  if (account.kind === 'uninstalled') return `${account.name} uninstalled the app`;
+  return `"${agent.trim()}" has not installed the app in this company`;
 }
 
 /**
