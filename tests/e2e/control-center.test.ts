@@ -80,4 +80,9 @@ describe('the Control Center page', () => {
     await frame.getByRole('button', { name: 'Hang up', exact: true }).click();
     await waitFor(status, (text) => text === `Call ended: ${ALICE.name} answered it.`, 'the Control Center to see the end');
   });
+
+  it('says that a user of the company has not installed the app, rather than "agent not found"', async () => {
+    const notInstalled = stack.sandbox.context.store.listUsers().find((user) => user.id !== ALICE.id)!;
+    expect(await dialInbound(admin, '+14155550199', notInstalled.email)).toBe(`Missed call: "${notInstalled.email}" has not installed the app in this company.`);
+  });
 });
