@@ -5,6 +5,7 @@ import type { ResolvedSandboxOptions, SandboxContext } from './context';
 import { FaultInjector } from './faults/fault-injector';
 import { GrantStore } from './oauth/grant-store';
 import { uninstallApp } from './oauth/uninstall-notice';
+import { persistSandboxState } from './persistence/sandbox-state';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import type { SandboxRuntime } from './runtime';
 import { createRequestListener } from './server';
@@ -47,14 +48,25 @@ export interface SandboxOptions {
   logger?: (line: string) => void;
   /** Time source for token expiry, code expiry and rate windows; tests pass a fake one. */
   clock?: Clock;
+  /**
+   * JSON file that keeps data and installs across restarts: loaded at start (seeded only when it
+   * does not exist), saved shortly after every change and on close. Default none: in memory, as
+   * tests want (the CLI, and so `npm start`, defaults to ./data/sandbox-state.json).
+   */
+  stateFile?: string;
+  /** Problems the user must hear about (an unusable state file, a failed save); default console.warn. */
+  warn?: (message: string) => void;
 }
 
 export interface RunningSandbox {
   /** e.g. http://127.0.0.1:3100 */
   url: string;
   close(): Promise<void>;
-  /** Reseeds data (identically), restores start settings, clears faults and rate counters. OAuth grants survive. */
-  reset(): void;
+  /**
+   * Reseeds data (identically), restores start settings, clears faults and rate counters. OAuth
+   * grants survive. With a state file, the file is rewritten with the reseeded data right away.
+   */
+  reset(): Promise<void>;
   context: SandboxContext;
 }
 
@@ -105,10 +117,15 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   };
   const store = new InMemoryStore(options.personCount, clock, () => options.baseUrl);
   const log = opts.logger ?? (() => {});
+  let markGrantsChanged = (): void => {};
+  const grants = new GrantStore(clock, () => markGrantsChanged());
+  const persisted = opts.stateFile === undefined
+    ? undefined
+    : persistSandboxState({ path: opts.stateFile, store, grants, warn: opts.warn ?? ((message) => console.warn(message)) });
+  if (persisted) markGrantsChanged = persisted.markChanged;
 
   const runtime: SandboxRuntime = {
-    options, settings, store, clock, log,
-    grants: new GrantStore(clock),
+    options, settings, store, clock, log, grants,
     rateLimiter: new RateLimiter(() => settings.rateLimits, () => store.listUsers().length),
     faults: new FaultInjector(),
     uninstallApp: ({ userId }) => uninstallApp(runtime, userId),
@@ -120,6 +137,9 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
       options.latencyMs = settings.latencyMs;
       runtime.faults.clear();
       runtime.rateLimiter.clear();
+    },
+    saveState: async () => {
+      await persisted?.flush();
     },
     advanceClock: (ms) => {
       clockOffsetMs += ms;
@@ -148,11 +168,17 @@ export async function startSandbox(opts: SandboxOptions): Promise<RunningSandbox
   return {
     url: options.baseUrl,
     context,
-    reset: () => runtime.reset(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    reset: async () => {
+      runtime.reset();
+      await runtime.saveState();
+    },
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+      // After the server stopped: no request can change the state behind the last write.
+      await runtime.saveState();
+    },
   };
 }

@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { z } from 'zod';
 import { startSandbox } from './index';
+import { DEFAULT_STATE_FILE } from './persistence/state-file';
 
 /** CLI: `tsx sandbox/src/main.ts`, configured from the environment. */
 const envSchema = z.object({
@@ -18,6 +20,15 @@ const envSchema = z.object({
   SANDBOX_ACCESS_TOKEN_TTL: z.coerce.number().int().positive().default(3600),
   SANDBOX_ROTATE_REFRESH_TOKENS: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
   SANDBOX_ACCESS_LOG: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  /**
+   * Where data and installs survive restarts; `memory` keeps everything in memory instead. Empty
+   * means the default, as a copied `.env.example` leaves it.
+   */
+  SANDBOX_STATE_FILE: z
+    .string()
+    .default('')
+    .transform((v) => v.trim() || DEFAULT_STATE_FILE)
+    .transform((v) => (v === 'memory' ? undefined : resolve(v))),
 });
 
 async function main(): Promise<void> {
@@ -45,8 +56,14 @@ async function main(): Promise<void> {
     accessTokenTtlSeconds: env.SANDBOX_ACCESS_TOKEN_TTL,
     rotateRefreshTokens: env.SANDBOX_ROTATE_REFRESH_TOKENS,
     logger: env.SANDBOX_ACCESS_LOG ? (line) => console.log(line) : undefined,
+    stateFile: env.SANDBOX_STATE_FILE,
   });
   console.log(`Pipedrive sandbox listening on ${sandbox.url}`);
+  console.log(
+    env.SANDBOX_STATE_FILE
+      ? `Sandbox state: ${env.SANDBOX_STATE_FILE} (npm run sandbox:reset to start over)`
+      : 'Sandbox state: in memory only (SANDBOX_STATE_FILE=memory)',
+  );
   const stop = (): void => {
     sandbox.close().then(
       () => process.exit(0),

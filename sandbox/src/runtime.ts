@@ -19,6 +19,8 @@ export interface SandboxRuntime {
   uninstallApp(input: { userId: number }): Promise<void>;
   /** Reseeds data, restores the start settings, clears faults and rate counters; OAuth grants survive. */
   reset(): void;
+  /** Writes pending changes to the state file now (no-op without one). */
+  saveState(): Promise<void>;
   /** Moves the sandbox's clock forward (test control for out-of-process tests). */
   advanceClock(ms: number): void;
 }

@@ -1,3 +1,4 @@
+import type { CallOutcome, CallState } from './call-view.schema';
 import type { ErrorBody } from './error-catalogue';
 
 /**
@@ -26,10 +27,26 @@ export type InboundCallAck =
       ringing: { userId: number; name: string }[];
       /** Why nobody rang (missed): no_agent_online, agent_busy, all_agents_busy, agent_not_found. */
       reason: string | null;
+      /**
+       * With agent_not_found, what the app knows of the agent asked for: installed but no window
+       * open, uninstalled, or never installed (the app cannot see Pipedrive users who did not install).
+       */
+      agentAccount: { kind: 'installed' | 'uninstalled'; name: string } | { kind: 'not_installed' } | null;
     }
   | { ok: false; error: ErrorBody };
 
+/** `CALL_STATUS {callId, companyId}` answers how a simulated call is doing now (polled while it rings). */
+export interface ControlCenterCallStatus {
+  state: 'idle' | CallState;
+  outcome: CallOutcome | null;
+  /** Who holds the call: the agent who answered (or rejected) it; null while it rings for several. */
+  agentUserId: number | null;
+}
+
+export type CallStatusAck = { ok: true; call: ControlCenterCallStatus } | { ok: false; error: ErrorBody };
+
 export interface ControlCenterOverview {
   sandboxMode: boolean;
-  companies: { id: number; agents: OnlineAgent[] }[];
+  /** `name`: the company's name as its installing users' accounts store it; null when none is stored. */
+  companies: { id: number; name: string | null; agents: OnlineAgent[] }[];
 }

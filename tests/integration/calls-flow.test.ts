@@ -356,6 +356,17 @@ describe('inbound calls from the Control Center', () => {
     expect((await json<{ call: WindowCall }>(rejected)).call).toMatchObject({ state: 'ended', outcome: 'rejected' });
     const again = await callApi(agentA, `/api/calls/${ack.callId}/answer`, { method: 'POST' });
     expect(again.status).toBe(409);
+    // The Control Center follows the call past "Ringing": it reads who ended it and how.
+    const socket = await controlCenter();
+    try {
+      expect(await socket.timeout(5_000).emitWithAck('CALL_STATUS', { callId: ack.callId, companyId })).toEqual({
+        ok: true,
+        call: { state: 'ended', outcome: 'rejected', agentUserId: agentA },
+      });
+      expect(await socket.timeout(5_000).emitWithAck('CALL_STATUS', { callId: ack.callId, companyId: OTHER_COMPANY })).toMatchObject({ ok: false, error: { code: 'CALL_NOT_FOUND' } });
+    } finally {
+      socket.disconnect();
+    }
   });
 
   it('an unanswered call becomes a missed call with a badge count, cleared by missed/seen', async () => {
@@ -395,6 +406,17 @@ describe('inbound calls from the Control Center', () => {
       ok: true,
       result: 'missed',
       reason: 'agent_not_found',
+      agentAccount: { kind: 'not_installed' },
+    });
+    // Why nobody rang, told apart: a user of the company who never installed, and one installed with no window open.
+    const neverInstalled = harness.userIds[2] as number;
+    expect(await simulateInbound({ number: '+14155550185', agent: String(neverInstalled), companyId })).toMatchObject({
+      reason: 'agent_not_found',
+      agentAccount: { kind: 'not_installed' },
+    });
+    expect(await simulateInbound({ number: '+14155550187', agent: String(agentA), companyId })).toMatchObject({
+      reason: 'agent_not_found',
+      agentAccount: { kind: 'installed', name: harness.sandbox.context.store.getUser(agentA)?.name },
     });
     expect(await simulateInbound({ number: '', agent: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
     expect(await simulateInbound({ number: '+14155550184', agent: '' })).toMatchObject({ ok: false, error: { code: 'COMPANY_REQUIRED' } });
@@ -423,8 +445,10 @@ describe('the Control Center (/admin) outside sandbox mode', () => {
     await expect(controlCenter(null)).rejects.toThrow(/CONTROL_CENTER_TOKEN_INVALID/);
     await expect(controlCenter('wrong-token')).rejects.toThrow(/CONTROL_CENTER_TOKEN_INVALID/);
     const socket = await controlCenter();
-    const overview = (await socket.timeout(5_000).emitWithAck('OVERVIEW', {})) as { companies: { id: number }[] };
+    const overview = (await socket.timeout(5_000).emitWithAck('OVERVIEW', {})) as { companies: { id: number; name: string | null }[] };
     expect(overview.companies.map((company) => company.id)).toEqual(expect.arrayContaining([companyId, OTHER_COMPANY]));
+    // Named as the installing user's account stores it (the sandbox's company), not only by id.
+    expect(overview.companies.find((company) => company.id === companyId)?.name).toBe(harness.sandbox.context.store.company.name);
     socket.disconnect();
   });
 });

@@ -21,7 +21,7 @@ describe('npm start: one command, one lifetime', () => {
     // --dev skips the production build; the bad LOG_LEVEL makes the app exit before Next starts.
     const start = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts', '--dev'], {
       cwd: ROOT,
-      env: { ...process.env, CLIENT_ID: '', PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), LOG_LEVEL: 'not-a-level', NODE_ENV: 'development' },
+      env: { ...process.env, CLIENT_ID: '', PORT: String(appPort), SANDBOX_PORT: String(sandboxPort), LOG_LEVEL: 'not-a-level', NODE_ENV: 'development', SANDBOX_STATE_FILE: 'memory' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

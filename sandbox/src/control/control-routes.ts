@@ -73,6 +73,8 @@ export async function handleControl(runtime: SandboxRuntime, req: IncomingMessag
   switch (route) {
     case 'POST /__sandbox/reset':
       runtime.reset();
+      // Saved before answering, so a restart right after a reset finds the reseeded data.
+      await runtime.saveState();
       return ok();
     case 'GET /__sandbox/state':
       return state(runtime, url);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
+import type { GrantSnapshot } from '../persistence/state-snapshot';
 import { AUTHORIZATION_CODE_TTL_MS, REFRESH_TOKEN_IDLE_MS } from '../settings';
 
 /** One install of the app by one user: the refresh token and every access token derive from it. */
@@ -39,7 +40,11 @@ function newToken(prefix: string): string {
   return `${prefix}:${randomBytes(24).toString('base64')}:${randomBytes(16).toString('base64url')}`;
 }
 
-/** Authorization codes, grants and tokens, in memory. Survives `reset()` (data reseeding) on purpose. */
+/**
+ * Authorization codes, grants and tokens, in memory. Survives `reset()` (data reseeding) on purpose.
+ * Grants and tokens go to the state file (via `onChange` and `snapshot()`); codes do not: they live
+ * five minutes and a restart in between is a failed install the user simply retries.
+ */
 export class GrantStore {
   private readonly codes = new Map<string, AuthorizationCode>();
   private readonly grants = new Map<number, Grant>();
@@ -47,7 +52,34 @@ export class GrantStore {
   private readonly accessTokens = new Map<string, AccessToken>();
   private nextGrantId = 1;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(
+    private readonly clock: Clock,
+    /** Called after every change to grants or tokens. */
+    private readonly onChange: () => void = () => {},
+  ) {}
+
+  /** Grants and the access tokens still worth keeping (expired or revoked ones can never be used again). */
+  snapshot(): GrantSnapshot {
+    const now = this.clock.now();
+    const accessTokens = [...this.accessTokens]
+      .filter(([, entry]) => !entry.revoked && entry.expiresAt > now)
+      .map(([token, entry]) => ({ token, ...entry }));
+    return { grants: [...this.grants.values()].map((grant) => ({ ...grant })), accessTokens, nextGrantId: this.nextGrantId };
+  }
+
+  restore(snapshot: GrantSnapshot): void {
+    this.codes.clear();
+    this.grants.clear();
+    this.grantsByRefreshToken.clear();
+    this.accessTokens.clear();
+    for (const saved of snapshot.grants) {
+      const grant: Grant = { ...saved };
+      this.grants.set(grant.id, grant);
+      this.grantsByRefreshToken.set(grant.refreshToken, grant);
+    }
+    for (const { token, ...entry } of snapshot.accessTokens) this.accessTokens.set(token, entry);
+    this.nextGrantId = snapshot.nextGrantId;
+  }
 
   issueCode(input: Omit<AuthorizationCode, 'expiresAt' | 'used'>): string {
     const code = randomBytes(20).toString('hex');
@@ -68,6 +100,7 @@ export class GrantStore {
     };
     this.grants.set(grant.id, grant);
     this.grantsByRefreshToken.set(grant.refreshToken, grant);
+    this.onChange();
     return { ok: true, grant };
   }
 
@@ -82,15 +115,18 @@ export class GrantStore {
   /** Marks the refresh token used (restarting its idle window) and optionally rotates it. */
   useRefreshToken(grant: Grant, rotate: boolean): void {
     grant.refreshTokenLastUsedAt = this.clock.now();
-    if (!rotate) return;
-    this.grantsByRefreshToken.delete(grant.refreshToken);
-    grant.refreshToken = newToken('v1u');
-    this.grantsByRefreshToken.set(grant.refreshToken, grant);
+    if (rotate) {
+      this.grantsByRefreshToken.delete(grant.refreshToken);
+      grant.refreshToken = newToken('v1u');
+      this.grantsByRefreshToken.set(grant.refreshToken, grant);
+    }
+    this.onChange();
   }
 
   issueAccessToken(grant: Grant, ttlSeconds: number): string {
     const token = newToken('v1u');
     this.accessTokens.set(token, { grantId: grant.id, expiresAt: this.clock.now() + ttlSeconds * 1000, revoked: false });
+    this.onChange();
     return token;
   }
 
@@ -117,8 +153,11 @@ export class GrantStore {
       entry.revoked = true;
       return true;
     };
-    if (hint === 'access_token') return tryAccess() ? 'access_token' : tryRefresh() ? 'refresh_token' : 'none';
-    return tryRefresh() ? 'refresh_token' : tryAccess() ? 'access_token' : 'none';
+    const revoked = hint === 'access_token'
+      ? tryAccess() ? 'access_token' : tryRefresh() ? 'refresh_token' : 'none'
+      : tryRefresh() ? 'refresh_token' : tryAccess() ? 'access_token' : 'none';
+    if (revoked !== 'none') this.onChange();
+    return revoked;
   }
 
   /** Revokes every grant of the user (uninstall); returns how many were live. */
@@ -130,6 +169,7 @@ export class GrantStore {
         count++;
       }
     }
+    if (count > 0) this.onChange();
     return count;
   }
 
@@ -146,5 +186,6 @@ export class GrantStore {
       const grant = this.grants.get(entry.grantId);
       if (userId === undefined || grant?.userId === userId) entry.expiresAt = 0;
     }
+    this.onChange();
   }
 }

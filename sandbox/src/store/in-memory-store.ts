@@ -1,4 +1,5 @@
 import type { Clock } from '../clock';
+import type { StoreSnapshot } from '../persistence/state-snapshot';
 import { generateSeed } from '../seed/generate-seed';
 import { paginate } from './cursor';
 import { PhoneIndex } from './phone-index';
@@ -102,6 +103,31 @@ export class InMemoryStore implements SandboxStore {
       picture: Math.max(0, ...seed.persons.map((p) => p.picture_id ?? 0)) + 1,
     };
     this.emit({ kind: 'reset' });
+  }
+
+  /** Every record and id counter, for the state file. Copies nothing: the caller serialises at once. */
+  snapshot(): StoreSnapshot {
+    return {
+      company: this.company, users: [...this.users.values()], persons: [...this.persons.values()],
+      organizations: [...this.organizations.values()], deals: [...this.deals.values()],
+      activities: [...this.activities.values()], callLogs: [...this.callLogs.values()], notes: [...this.notes.values()],
+      nextIds: { ...this.nextIds },
+    };
+  }
+
+  /** Replaces all data with a saved snapshot (a restarted sandbox picking up where it stopped). */
+  restore(snapshot: StoreSnapshot): void {
+    this.company = snapshot.company;
+    this.users = new Map(snapshot.users.map((u) => [u.id, u]));
+    this.organizations = new Map(snapshot.organizations.map((o) => [o.id, o]));
+    this.persons = new Map(snapshot.persons.map((p) => [p.id, p]));
+    this.deals = new Map(snapshot.deals.map((d) => [d.id, d]));
+    this.activities = new Map(snapshot.activities.map((a) => [a.id, a]));
+    this.callLogs = new Map(snapshot.callLogs.map((l) => [l.id, l]));
+    this.notes = new Map(snapshot.notes.map((n) => [n.id, n]));
+    this.phoneIndex.clear();
+    for (const p of snapshot.persons) this.phoneIndex.add(p.id, p.phones.map((ph) => ph.value));
+    this.nextIds = { ...snapshot.nextIds };
   }
 
   subscribe(listener: (change: StoreChange) => void): () => void {

@@ -7,7 +7,9 @@ import type { SipAccountStore } from '@/adapters/db/sip-account-store';
 import { createCrmDirectory } from '@/adapters/pipedrive/crm-directory';
 import type { PipedriveGateway } from '@/adapters/pipedrive/pipedrive-gateway';
 import { createSocketAgentPresence, createSocketRealtimeNotifier, sendCatchUpOnConnect } from '@/adapters/realtime/call-realtime';
-import { attachControlCenter, type ControlCenterOverview } from '@/adapters/realtime/control-center';
+import { attachControlCenter, toControlCenterCallStatus, type ControlCenterOverview } from '@/adapters/realtime/control-center';
+import { findAgentAccount } from '@/adapters/db/agent-account';
+import { readCompanyNames } from '@/adapters/db/company-names';
 import type { WindowCallView } from '@/adapters/realtime/socket-events';
 import type { RealtimeServer } from '@/adapters/realtime/socket-server';
 import type { TelephonyPluginRegistry } from '@/adapters/telephony/plugin-registry';
@@ -117,7 +119,7 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
   );
 
   const receive = (input: ReceiveInboundCallInput) => receiveInboundCall(callDeps, input);
-  const overview = createControlCenterOverview(companies, realtime, config.sandboxMode);
+  const overview = createControlCenterOverview(companies, realtime, (ids) => readCompanyNames(database, ids), config.sandboxMode);
   const controlCenter = attachControlCenter({
     io: realtime.io,
     sandboxMode: config.sandboxMode,
@@ -126,6 +128,11 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
     receiveInboundCall: receive,
     registerInboundCall: () => telephony.mock.registerInboundCall(),
     overview,
+    findAgentAccount: (companyId, agent) => findAgentAccount(database, companyId, agent),
+    findCall: async (companyId, callId) => {
+      const stored = await callDeps.calls.get(companyId, callId);
+      return stored && toControlCenterCallStatus(stored);
+    },
     logger: log,
   });
   const activeSweeps = sweeps;

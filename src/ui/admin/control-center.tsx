@@ -1,6 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
+import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
+import { AgentsOnline } from './agents-online';
+import { companyLabel, describeInboundCallAck, type ControlCenterStatus } from './inbound-call-status';
+import { useCallProgress, type TrackedCall } from './use-call-progress';
 
 export interface ControlCenterProps {
   /** The `?token=` the page was opened with (CONTROL_CENTER_TOKEN), null in sandbox mode. */
@@ -11,18 +15,21 @@ export interface ControlCenterProps {
 const NAMESPACE = '/control-center';
 const OVERVIEW_EVERY_MS = 5_000;
 
-type Status = { tone: 'info' | 'error'; text: string } | null;
-
 /** The Control Center: simulates an inbound call (number, optional agent) and shows who is online. */
 export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
   const socketRef = useRef<Socket | null>(null);
+  const numberRef = useRef<HTMLInputElement>(null);
   const [connected, setConnected] = useState(false);
   const [overview, setOverview] = useState<ControlCenterOverview | null>(null);
   const [number, setNumber] = useState('+14155550134');
+  const [numberError, setNumberError] = useState<string | null>(null);
   const [agent, setAgent] = useState('');
   const [companyId, setCompanyId] = useState('');
-  const [status, setStatus] = useState<Status>(null);
+  const [status, setStatus] = useState<ControlCenterStatus>(null);
   const [isDialling, setIsDialling] = useState(false);
+  const [trackedCall, setTrackedCall] = useState<TrackedCall | null>(null);
+  useCallProgress(socketRef, trackedCall, setStatus);
+  const ids = { number: useId(), numberError: useId(), agent: useId(), agentHint: useId(), company: useId() };
 
   const refresh = useCallback(() => {
     socketRef.current?.emit('OVERVIEW', {}, (next: ControlCenterOverview) => setOverview(next));
@@ -48,13 +55,25 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
     event.preventDefault();
     const socket = socketRef.current;
     if (socket === null) return;
+    // Checked here for an immediate answer next to the field; the server checks the same again.
+    const checked = checkInboundCallerNumber(number);
+    if (!checked.ok) {
+      setNumberError(checked.message);
+      numberRef.current?.focus();
+      return;
+    }
+    setNumberError(null);
+    setTrackedCall(null);
     setIsDialling(true);
     setStatus({ tone: 'info', text: 'Calling…' });
-    const payload = { number, agent, ...(companyId === '' ? {} : { companyId: Number(companyId) }) };
+    const payload = { number: checked.number, agent, ...(companyId === '' ? {} : { companyId: Number(companyId) }) };
     socket.timeout(10_000).emit('INBOUND_CALL', payload, (error: Error | null, ack: InboundCallAck) => {
       setIsDialling(false);
       if (error) setStatus({ tone: 'error', text: 'The server did not answer.' });
-      else setStatus(describe(ack));
+      else setStatus(describeInboundCallAck(ack, agent));
+      if (!error && ack.ok && ack.result === 'ringing') {
+        setTrackedCall({ callId: ack.callId, companyId: ack.companyId, names: new Map(ack.ringing.map((rung) => [rung.userId, rung.name])) });
+      }
       refresh();
     });
   };
@@ -62,71 +81,84 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
   const companies = overview?.companies ?? [];
   return (
     <main className="control-center">
-      <h1>Control Center</h1>
-      <p>Simulate an inbound call to the agents of an installed company{sandboxMode ? ' (sandbox mode)' : ''}.</p>
-      <form onSubmit={dial}>
-        <label>
-          Phone number
-          <input name="number" type="tel" value={number} onChange={(e) => setNumber(e.target.value)} required maxLength={40} />
-        </label>
-        <label>
-          Agent
-          <input name="agent" value={agent} onChange={(e) => setAgent(e.target.value)} placeholder="id, name or email; empty rings everyone" maxLength={200} />
-        </label>
-        {companies.length > 1 || !sandboxMode ? (
-          <label>
-            Company
-            <select name="companyId" value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
-              <option value="">{sandboxMode ? 'The only installed company' : "The agent's company"}</option>
-              {companies.map((company) => (
-                <option key={company.id} value={company.id}>
-                  Company {company.id}
-                </option>
-              ))}
-            </select>
+      <header className="control-center-header">
+        <div>
+          <h1>Control Center</h1>
+          <p className="muted">Simulate an inbound call to the agents of an installed company{sandboxMode ? ' (sandbox mode)' : ''}.</p>
+        </div>
+        <span className="presence" data-status={connected ? 'online' : 'offline'}>
+          {connected ? 'Connected' : 'Offline'}
+        </span>
+      </header>
+      <section className="control-center-card" aria-label="Inbound call">
+        <form className="control-center-form" onSubmit={dial} noValidate>
+          <label className="field-label" htmlFor={ids.number}>
+            Phone number
           </label>
-        ) : null}
-        <button type="submit" disabled={!connected || isDialling}>
-          Dial
-        </button>
-      </form>
-      <p role="status" className={status?.tone === 'error' ? 'error' : undefined}>
-        {status?.text ?? (connected ? 'Ready.' : 'Connecting…')}
-      </p>
-      <section aria-label="Agents online">
-        <h2>Agents online</h2>
-        {companies.length === 0 ? <p>No company has installed the app yet.</p> : null}
-        {companies.map((company) => (
-          <div key={company.id}>
-            <h3>Company {company.id}</h3>
-            {company.agents.length === 0 ? (
-              <p>Nobody has the window open.</p>
-            ) : (
-              <ul>
-                {company.agents.map((online) => (
-                  <li key={online.userId}>
-                    {online.name} ({online.email}, id {online.userId}){online.available ? '' : ' – unavailable'}
-                  </li>
+          <input
+            ref={numberRef}
+            id={ids.number}
+            className="input"
+            name="number"
+            type="tel"
+            inputMode="tel"
+            value={number}
+            onChange={(e) => {
+              setNumber(e.target.value);
+              setNumberError(null);
+            }}
+            aria-invalid={numberError !== null || undefined}
+            aria-describedby={numberError !== null ? ids.numberError : undefined}
+            maxLength={40}
+          />
+          {numberError !== null ? (
+            <p id={ids.numberError} className="inline-error" role="alert">
+              {numberError}
+            </p>
+          ) : null}
+          <label className="field-label" htmlFor={ids.agent}>
+            Agent
+          </label>
+          <input
+            id={ids.agent}
+            className="input"
+            name="agent"
+            value={agent}
+            onChange={(e) => setAgent(e.target.value)}
+            placeholder="id, name or email"
+            aria-describedby={ids.agentHint}
+            maxLength={200}
+          />
+          <p id={ids.agentHint} className="muted">
+            Empty rings every available agent of the company.
+          </p>
+          {companies.length > 1 || !sandboxMode ? (
+            <>
+              <label className="field-label" htmlFor={ids.company}>
+                Company
+              </label>
+              <select id={ids.company} className="input" name="companyId" value={companyId} onChange={(e) => setCompanyId(e.target.value)}>
+                <option value="">{sandboxMode ? 'The only installed company' : "The agent's company"}</option>
+                {companies.map((company) => (
+                  <option key={company.id} value={company.id}>
+                    {companyLabel(company)}
+                    {company.name === null ? '' : ` (id ${company.id})`}
+                  </option>
                 ))}
-              </ul>
-            )}
+              </select>
+            </>
+          ) : null}
+          <div className="control-center-actions">
+            <button type="submit" className="button primary" disabled={!connected || isDialling}>
+              Dial
+            </button>
           </div>
-        ))}
+        </form>
+        <p role="status" className={status?.tone === 'error' ? 'notice control-center-status error' : 'notice control-center-status'}>
+          {status?.text ?? (connected ? 'Ready.' : 'Connecting…')}
+        </p>
       </section>
+      <AgentsOnline companies={companies} />
     </main>
   );
-}
-
-const MISSED_REASONS: Record<string, string> = {
-  no_agent_online: 'nobody is online',
-  agent_busy: 'the agent is on another call',
-  all_agents_busy: 'every agent is on another call',
-  agent_not_found: 'agent not found',
-};
-
-function describe(ack: InboundCallAck): Status {
-  if (!ack.ok) return { tone: 'error', text: ack.error.message };
-  if (ack.result === 'missed') return { tone: 'info', text: `Missed call: ${MISSED_REASONS[ack.reason ?? ''] ?? ack.reason}.` };
-  const names = ack.ringing.map((agent) => agent.name).join(', ');
-  return { tone: 'info', text: `Ringing ${ack.ringing.length} agent${ack.ringing.length === 1 ? '' : 's'}: ${names}.` };
 }
