@@ -29,6 +29,8 @@ describe('security headers', () => {
       expect(directive(csp, 'frame-ancestors')).toBe(`frame-ancestors https://*.pipedrive.com ${new URL(harness.sandbox.url).origin}`);
       expect(directive(csp, 'default-src')).toBe("default-src 'self'");
       expect(directive(csp, 'script-src')).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'$/);
+      // The softphone reaches the company's PBX: secure WebSockets anywhere, plain ones on loopback only.
+      expect(directive(csp, 'connect-src')).toBe("connect-src 'self' wss: ws://127.0.0.1:* ws://localhost:* ws://[::1]:*");
       expect(response.headers.get('x-content-type-options')).toBe('nosniff');
       expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       expect(response.headers.get('x-frame-options')).toBeNull();

@@ -10,6 +10,9 @@ export const PIPEDRIVE_FRAME_ANCESTORS = ['https://*.pipedrive.com'] as const;
  */
 export const CSP_NONCE_HEADER = 'x-csp-nonce';
 
+/** Where a softphone may register: the settings accept `wss://` anywhere and `ws://` on loopback. */
+export const SIP_WEBSOCKET_SOURCES = ['wss:', 'ws://127.0.0.1:*', 'ws://localhost:*', 'ws://[::1]:*'] as const;
+
 export interface SecurityHeaderOptions {
   /** Next development mode needs `eval` (React Refresh) and inline scripts; production needs neither. */
   development: boolean;
@@ -32,7 +35,9 @@ export function securityHeaders(options: SecurityHeaderOptions, nonce: string): 
     'img-src': ["'self'", 'data:', 'https:', ...sandbox],
     'font-src': ["'self'", 'data:'],
     // 'self' covers the same-origin WebSocket of Socket.IO (and Next's dev reload) in CSP Level 3 browsers.
-    'connect-src': ["'self'"],
+    // The softphone opens a WebSocket to the company's own PBX, which an admin may change at any
+    // time: any secure WebSocket, and plain ws:// on loopback only (the SIP settings refuse others).
+    'connect-src': ["'self'", ...SIP_WEBSOCKET_SOURCES],
     'frame-ancestors': [...PIPEDRIVE_FRAME_ANCESTORS, ...sandbox],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],
