@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { startPhoneLab, type PhoneLab } from '../../phone-lab/src/index';
 import { launchChromium } from '../support/browser';
 import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav, type HeardAudio } from '../support/fake-audio';
 import { actAs, waitForCallLog } from '../support/inbound';
@@ -16,35 +17,6 @@ import { waitFor } from '../support/wait';
 // with a 440 Hz tone and records what it hears. Chromium's fake microphone plays 880 Hz. Audio is
 // checked by content at both ends: the customer's recording, and an AnalyserNode on the remote
 // track inside the window (a test-side init script reaches the track; the app has no test hook).
-
-/** The part of phone-lab/src/index.ts this test uses (docs/REAL-CALLS.md, "Phone lab"). */
-interface LabPhoneEvent {
-  type: string;
-  statusCode?: number | null;
-}
-interface LabPhone {
-  readonly eventCount: number;
-  dial(uri: string): Promise<void>;
-  hangUp(): Promise<void>;
-  dtmfReceived(): string;
-  dominantFrequencyHeard(): number | null;
-  waitFor(type: 'incoming' | 'ringing' | 'established' | 'closed' | 'dtmf', options?: { after?: number; timeoutMs?: number }): Promise<LabPhoneEvent>;
-}
-interface PhoneLab {
-  readonly domain: string;
-  readonly webSocketUrl: string;
-  readonly agents: readonly { username: string; password: string }[];
-  readonly numbers: { customer: string; busy: string; noAnswer: string; ringGroup: string };
-  readonly customer: LabPhone;
-  uri(userOrNumber: string): string;
-  stop(): Promise<void>;
-}
-interface PhoneLabModule {
-  startPhoneLab(options?: { noAnswerTimeoutMs?: number; customerToneHz?: number }): Promise<PhoneLab>;
-}
-
-// Loaded by path so this file typechecks on branches the lab has not reached yet.
-const PHONE_LAB_MODULE = '../../phone-lab/src/index';
 
 const ALICE = { id: 20001, name: 'Alice Admin' };
 const BOB = { id: 20002, name: 'Bob Caller' };
@@ -70,7 +42,6 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
   const toneDir = mkdtempSync(join(tmpdir(), 'real-calls-'));
 
   beforeAll(async () => {
-    const { startPhoneLab } = (await import(/* @vite-ignore */ PHONE_LAB_MODULE)) as PhoneLabModule;
     lab = await startPhoneLab({ noAnswerTimeoutMs: 3_000, customerToneHz: CUSTOMER_HZ });
     stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain } });
     const tone = join(toneDir, `microphone-${MICROPHONE_HZ}hz.wav`);
