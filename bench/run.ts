@@ -7,6 +7,7 @@ import { contactSearchRows } from './contact-search';
 import { currentCommit, describeMachine, loadAverage } from './machine';
 import { BENCH_METHOD } from './method';
 import { renderReport, renderTable, type BenchReport, type ResultRow } from './results-table';
+import { realCallRows } from './real-calls';
 import { ringLatencyOneInstanceRows, ringLatencyTwoInstancesRows } from './ring-latency';
 import { startBrowserBench } from './support/browser-stack';
 import { windowLoadRows } from './window-load';
@@ -34,6 +35,7 @@ const BENCHES: Bench[] = [
   { name: 'Caller lookup', key: 'caller-lookup', run: callerLookupRows },
   { name: 'Ring latency, one instance', key: 'ring-one', run: ringLatencyOneInstanceRows },
   { name: 'Ring latency, two instances', key: 'ring-two', run: ringLatencyTwoInstancesRows },
+  { name: 'Real calls over SIP (phone lab, Chromium)', key: 'real-calls', run: realCallRows },
 ];
 
 /**
