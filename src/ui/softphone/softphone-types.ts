@@ -5,6 +5,7 @@
  */
 import type { MicrophoneProblem } from './microphone';
 import type { IncomingSipCall, SipRegistration } from './sip-user-agent';
+import type { CallPhone } from '@/ui/calls/call-phone';
 
 export type RegistrationState =
   | { status: 'idle' }
@@ -52,27 +53,13 @@ export interface SoftphoneServer {
   incoming(call: IncomingSipCall): Promise<string>;
 }
 
-/** What the call flow and the in-call controls ask of the softphone. */
-export interface Softphone {
+/** What the in-call controls ask of the softphone, beyond what the call flow does (`CallPhone`). */
+export interface Softphone extends CallPhone {
   getState(): SoftphoneState;
   subscribe(listener: () => void): () => void;
   /** (Re)registers with the current account: on start and after "Save SIP account". */
   register(): void;
   stop(): void;
-  /** Opens the microphone before a call is placed; throws `MicrophoneError`. */
-  prepare(): Promise<void>;
-  /** Stops the microphone `prepare` opened when no call follows (the server refused it). */
-  releaseMicrophone(): void;
-  /** INVITE for a call the server created (after `prepare`). */
-  dial(callId: string, number: string): void;
-  /** Answers the ringing INVITE linked to `callId`; false when this window has none. Throws `MicrophoneError`. */
-  answer(callId: string): Promise<boolean>;
-  /** Declines the ringing INVITE with 603. */
-  reject(callId: string): void;
-  /** The agent hangs up: CANCEL or BYE (the hang-up route tells the server). */
-  hangUp(callId: string): void;
-  /** Ends this window's leg without telling the server: answered elsewhere, stopped ringing, ended by the server. */
-  drop(callId: string): void;
   setMuted(muted: boolean): void;
   setHeld(held: boolean): void;
   sendDtmf(key: string): void;
