@@ -1,9 +1,9 @@
 import type { ApiClient } from '@/ui/api-client';
-import { parseSettingsView, type CallSettingsValues, type SettingsView } from './settings-types';
+import { parseSettingsView, type SettingsChange, type SettingsView } from './settings-types';
 
 export interface SettingsApi {
   load(signal?: AbortSignal): Promise<SettingsView>;
-  save(values: CallSettingsValues): Promise<SettingsView>;
+  save(values: SettingsChange): Promise<SettingsView>;
 }
 
 export function createSettingsApi(api: ApiClient): SettingsApi {

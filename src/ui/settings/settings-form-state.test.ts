@@ -13,7 +13,15 @@ const ready = (state: SettingsFormState) => {
 describe('settingsFormReducer', () => {
   it('fills the draft from the loaded settings', () => {
     const state = ready(run([{ type: 'loaded', view: settingsView() }]));
-    expect(state.draft).toEqual({ defaultRegion: '', createCallbackForMissedCalls: false, companyPhoneNumber: '', ringTimeoutSeconds: '30' });
+    expect(state.draft).toEqual({
+      defaultRegion: '',
+      createCallbackForMissedCalls: false,
+      companyPhoneNumber: '',
+      ringTimeoutSeconds: '30',
+      telephonyProvider: 'mock',
+      sipWebSocketUrl: '',
+      sipDomain: '',
+    });
     expect(state.save).toEqual({ status: 'idle' });
   });
 
@@ -68,12 +76,12 @@ describe('settingsFormReducer', () => {
 });
 
 describe('checkDraft', () => {
-  const draft = { defaultRegion: '', createCallbackForMissedCalls: true, companyPhoneNumber: '  ', ringTimeoutSeconds: '10' };
+  const draft = { defaultRegion: '', createCallbackForMissedCalls: true, companyPhoneNumber: '  ', ringTimeoutSeconds: '10', telephonyProvider: 'mock', sipWebSocketUrl: '', sipDomain: '' };
 
   it('turns the draft into the PUT body (empty region and number become null)', () => {
     expect(checkDraft(draft, RANGE)).toEqual({
       ok: true,
-      values: { defaultRegion: null, createCallbackForMissedCalls: true, companyPhoneNumber: null, ringTimeoutSeconds: 10 },
+      values: { defaultRegion: null, createCallbackForMissedCalls: true, companyPhoneNumber: null, ringTimeoutSeconds: 10, telephonyProvider: 'mock' },
     });
     expect(checkDraft({ ...draft, defaultRegion: 'EE', companyPhoneNumber: ' +372 5123 4567 ' }, RANGE)).toMatchObject({
       ok: true,

@@ -1,15 +1,25 @@
 /** State of the Settings tab: load, edit a draft, save (pure reducer, React state only). */
-import type { CallSettingsValues, SettingsView } from './settings-types';
+import type { SettingsChange, SettingsValues, SettingsView } from './settings-types';
+import { sipDomainProblem, sipWebSocketUrlProblem, type SettingsFieldErrors } from './telephony-settings';
 
-/** What the form's inputs hold: text as typed; '' region = none. */
+/** What the form's inputs hold: text as typed; '' region = none; '' SIP URL or domain = the server's default. */
 export interface SettingsDraft {
   defaultRegion: string;
   createCallbackForMissedCalls: boolean;
   companyPhoneNumber: string;
   ringTimeoutSeconds: string;
+  telephonyProvider: string;
+  sipWebSocketUrl: string;
+  sipDomain: string;
 }
 
-export type SaveStatus = { status: 'idle' } | { status: 'saving' } | { status: 'saved' } | { status: 'failed'; error: string };
+export type SaveStatus =
+  | { status: 'idle' }
+  | { status: 'saving' }
+  /** `providerChanged`: the save switched the company to another phone provider. */
+  | { status: 'saved'; providerChanged?: true }
+  /** `fieldErrors`: what is wrong with which field, shown next to it. */
+  | { status: 'failed'; error: string; fieldErrors?: SettingsFieldErrors };
 
 export type SettingsFormState =
   | { status: 'loading' }
@@ -23,20 +33,25 @@ export type SettingsFormAction =
   | { type: 'edited'; changes: Partial<SettingsDraft> }
   | { type: 'save-started' }
   | { type: 'saved'; view: SettingsView }
-  | { type: 'save-failed'; message: string };
+  | { type: 'save-failed'; message: string; fieldErrors?: SettingsFieldErrors };
 
 export const INITIAL_SETTINGS_FORM: SettingsFormState = { status: 'loading' };
 
-export function draftOf(values: CallSettingsValues): SettingsDraft {
+export function draftOf(values: SettingsValues): SettingsDraft {
   return {
     defaultRegion: values.defaultRegion ?? '',
     createCallbackForMissedCalls: values.createCallbackForMissedCalls,
     companyPhoneNumber: values.companyPhoneNumber ?? '',
     ringTimeoutSeconds: String(values.ringTimeoutSeconds),
+    telephonyProvider: values.telephonyProvider,
+    sipWebSocketUrl: values.sipWebSocketUrl ?? '',
+    sipDomain: values.sipDomain ?? '',
   };
 }
 
-export type DraftCheck = { ok: true; values: CallSettingsValues } | { ok: false; error: string };
+export type DraftCheck = { ok: true; values: SettingsChange } | { ok: false; error: string; fieldErrors?: SettingsFieldErrors };
+
+const orNull = (text: string) => (text.trim() === '' ? null : text.trim());
 
 /** The checks the browser can make before sending; the server validates everything again. */
 export function checkDraft(draft: SettingsDraft, range: { min: number; max: number }): DraftCheck {
@@ -45,16 +60,22 @@ export function checkDraft(draft: SettingsDraft, range: { min: number; max: numb
   if (!(ringTimeoutSeconds >= range.min && ringTimeoutSeconds <= range.max)) {
     return { ok: false, error: `Ring timeout must be a whole number of seconds from ${range.min} to ${range.max}.` };
   }
-  const phone = draft.companyPhoneNumber.trim();
-  return {
-    ok: true,
-    values: {
-      defaultRegion: draft.defaultRegion === '' ? null : draft.defaultRegion,
-      createCallbackForMissedCalls: draft.createCallbackForMissedCalls,
-      companyPhoneNumber: phone === '' ? null : phone,
-      ringTimeoutSeconds,
-    },
+  const values: SettingsChange = {
+    defaultRegion: draft.defaultRegion === '' ? null : draft.defaultRegion,
+    createCallbackForMissedCalls: draft.createCallbackForMissedCalls,
+    companyPhoneNumber: orNull(draft.companyPhoneNumber),
+    ringTimeoutSeconds,
+    telephonyProvider: draft.telephonyProvider,
   };
+  // The SIP server fields show only with SIP; hidden, they are left out, so they stay as stored.
+  if (draft.telephonyProvider !== 'sip') return { ok: true, values };
+  const fieldErrors: SettingsFieldErrors = {};
+  const urlProblem = sipWebSocketUrlProblem(draft.sipWebSocketUrl);
+  const domainProblem = sipDomainProblem(draft.sipDomain);
+  if (urlProblem) fieldErrors.sipWebSocketUrl = urlProblem;
+  if (domainProblem) fieldErrors.sipDomain = domainProblem;
+  if (urlProblem || domainProblem) return { ok: false, error: 'Check the SIP server fields.', fieldErrors };
+  return { ok: true, values: { ...values, sipWebSocketUrl: orNull(draft.sipWebSocketUrl), sipDomain: orNull(draft.sipDomain) } };
 }
 
 export function settingsFormReducer(state: SettingsFormState, action: SettingsFormAction): SettingsFormState {
@@ -73,12 +94,19 @@ export function settingsFormReducer(state: SettingsFormState, action: SettingsFo
     case 'save-started':
       if (state.status !== 'ready' || !state.view.canEdit || state.save.status === 'saving') return state;
       return { ...state, save: { status: 'saving' } };
-    case 'saved':
+    case 'saved': {
       if (state.status !== 'ready') return state;
-      // The server's normalized values (E.164 number, upper-case region) replace what was typed.
-      return { status: 'ready', view: action.view, draft: draftOf(action.view.settings), save: { status: 'saved' } };
+      const providerChanged = action.view.settings.telephonyProvider !== state.view.settings.telephonyProvider;
+      // The server's normalized values (E.164 number, upper-case region, defaults for blanks) replace what was typed.
+      return { status: 'ready', view: action.view, draft: draftOf(action.view.settings), save: providerChanged ? { status: 'saved', providerChanged: true } : { status: 'saved' } };
+    }
     case 'save-failed':
       if (state.status !== 'ready') return state;
-      return { ...state, save: { status: 'failed', error: action.message } };
+      return { ...state, save: action.fieldErrors ? { status: 'failed', error: action.message, fieldErrors: action.fieldErrors } : { status: 'failed', error: action.message } };
   }
+}
+
+/** A save that changed the provider or its SIP server: the window's phone must follow. */
+export function telephonyChanged(before: SettingsValues, after: SettingsValues): boolean {
+  return before.telephonyProvider !== after.telephonyProvider || before.sipWebSocketUrl !== after.sipWebSocketUrl || before.sipDomain !== after.sipDomain;
 }

@@ -1,6 +1,9 @@
 import { useId, useMemo, type FormEvent } from 'react';
+import { FieldError, fieldErrorProps } from './field-error';
 import { regionOptions } from './region-options';
-import type { SettingsDraft, SettingsFormState } from './settings-form-state';
+import type { SaveStatus, SettingsDraft, SettingsFormState } from './settings-form-state';
+import { TelephonyFields } from './telephony-fields';
+import { providerLabel } from './telephony-settings';
 
 export interface SettingsFormProps {
   state: Extract<SettingsFormState, { status: 'ready' }>;
@@ -17,6 +20,7 @@ export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsForm
   const regions = useMemo(() => regionOptions(view.regions, locale), [view.regions, locale]);
   const { min, max } = view.ringTimeoutRange;
   const isSaving = save.status === 'saving';
+  const fieldErrors = (save.status === 'failed' && save.fieldErrors) || {};
 
   return (
     <form className="settings-panel" aria-label="Call settings" onSubmit={onSubmit} noValidate>
@@ -30,7 +34,7 @@ export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsForm
           <label className="field-label" htmlFor={`${id}-region`}>
             Default country
           </label>
-          <select id={`${id}-region`} className="input" value={draft.defaultRegion} onChange={(event) => onChange({ defaultRegion: event.target.value })}>
+          <select id={`${id}-region`} className="input" value={draft.defaultRegion} {...fieldErrorProps(`${id}-region-error`, fieldErrors.defaultRegion)} onChange={(event) => onChange({ defaultRegion: event.target.value })}>
             <option value="">None: numbers need a country code</option>
             {regions.map((region) => (
               <option key={region.code} value={region.code}>
@@ -38,6 +42,7 @@ export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsForm
               </option>
             ))}
           </select>
+          <FieldError id={`${id}-region-error`} error={fieldErrors.defaultRegion} />
         </div>
         <label className="settings-checkbox">
           <input
@@ -58,8 +63,10 @@ export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsForm
             autoComplete="tel"
             maxLength={40}
             value={draft.companyPhoneNumber}
+            {...fieldErrorProps(`${id}-phone-error`, fieldErrors.companyPhoneNumber)}
             onChange={(event) => onChange({ companyPhoneNumber: event.target.value })}
           />
+          <FieldError id={`${id}-phone-error`} error={fieldErrors.companyPhoneNumber} />
         </div>
         <div className="field">
           <label className="field-label" htmlFor={`${id}-ring`}>
@@ -74,21 +81,24 @@ export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsForm
             max={max}
             step={1}
             value={draft.ringTimeoutSeconds}
+            {...fieldErrorProps(`${id}-ring-error`, fieldErrors.ringTimeoutSeconds)}
             onChange={(event) => onChange({ ringTimeoutSeconds: event.target.value })}
           />
+          <FieldError id={`${id}-ring-error`} error={fieldErrors.ringTimeoutSeconds} />
         </div>
+        <TelephonyFields id={id} draft={draft} providers={view.telephonyProviders} fieldErrors={fieldErrors} onChange={onChange} />
         {view.canEdit && (
           <button type="submit" className="button primary">
             Save
           </button>
         )}
       </fieldset>
-      <SaveMessage save={save} />
+      <SaveMessage save={save} provider={view.settings.telephonyProvider} />
     </form>
   );
 }
 
-function SaveMessage({ save }: { save: SettingsFormProps['state']['save'] }) {
+function SaveMessage({ save, provider }: { save: SaveStatus; provider: string }) {
   if (save.status === 'failed') {
     return (
       <p className="panel-message error" role="alert">
@@ -98,7 +108,12 @@ function SaveMessage({ save }: { save: SettingsFormProps['state']['save'] }) {
   }
   return (
     <p className="panel-message" role="status">
-      {save.status === 'saved' ? 'Settings saved.' : ''}
+      {save.status !== 'saved'
+        ? ''
+        : save.providerChanged
+          ? // Other agents' windows asked for the provider when they opened; only this one follows now.
+            `Settings saved. This window now uses ${providerLabel(provider)}; agents’ other open windows switch when reopened.`
+          : 'Settings saved.'}
     </p>
   );
 }

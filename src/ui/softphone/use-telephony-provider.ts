@@ -1,12 +1,21 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ApiClient } from '@/ui/api-client';
 import type { TelephonyProvider } from '@/ui/api-types';
 
 const RETRY_MS = [2_000, 5_000, 15_000, 30_000];
 
-/** The company's phone provider from `GET /api/me`; null until the server said. */
-export function useTelephonyProvider(api: ApiClient): TelephonyProvider | null {
+export interface TelephonyProviderState {
+  /** null until the server said. */
+  provider: TelephonyProvider | null;
+  /** Asks again (after an admin saved another provider): the window follows without a reload. */
+  refresh: () => void;
+}
+
+/** The company's phone provider from `GET /api/me`. */
+export function useTelephonyProvider(api: ApiClient): TelephonyProviderState {
   const [provider, setProvider] = useState<TelephonyProvider | null>(null);
+  // Each refresh asks anew; the provider known so far stays until the answer comes.
+  const [askCount, setAskCount] = useState(0);
   useEffect(() => {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -25,6 +34,7 @@ export function useTelephonyProvider(api: ApiClient): TelephonyProvider | null {
       abort.abort();
       clearTimeout(timer);
     };
-  }, [api]);
-  return provider;
+  }, [api, askCount]);
+  const refresh = useCallback(() => setAskCount((count) => count + 1), []);
+  return { provider, refresh };
 }

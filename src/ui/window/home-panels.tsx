@@ -3,6 +3,7 @@ import type { ApiClient } from '@/ui/api-client';
 import type { Contact } from '@/ui/api-types';
 import type { CallView } from '@/ui/calls/call-types';
 import type { CallsApi } from '@/ui/calls/calls-api';
+import type { SettingsValues } from '@/ui/settings/settings-types';
 import { ContactsPanel } from '@/ui/contacts/contacts-panel';
 import { DialPad } from '@/ui/dial-pad/dial-pad';
 import type { HomeTab } from './home-tabs';
@@ -27,6 +28,8 @@ export interface HomePanelsProps {
   onDialNumber: (number: string) => void;
   onCallBack: (call: CallView) => void;
   onMissedSeen: () => void;
+  /** An admin saved another provider or SIP server in the Settings tab. */
+  onTelephonySaved?: (settings: SettingsValues) => void;
   /** The agent's "SIP account" section (provider `sip` only). */
   sipAccount?: ReactNode;
 }
@@ -57,22 +60,15 @@ function panelContent(props: HomePanelsProps) {
       );
     case 'history':
       return <CallHistoryView calls={props.calls} isActive={props.isActive} onCallBack={props.onCallBack} />;
-    case 'settings': {
-      const sections = (
-        <>
-          <SettingsPanel api={props.api} />
-          <DisconnectAccount api={props.api} />
-        </>
-      );
-      // With the SIP account on top: one scroll for the tab instead of a squeezed scroll box each.
-      return props.sipAccount ? (
+    case 'settings':
+      // One scroll for the whole tab (SIP account, settings with Telephony, account) instead of
+      // a squeezed scroll box each: the form alone is taller than a small window.
+      return (
         <div className="settings-scroll">
           {props.sipAccount}
-          {sections}
+          <SettingsPanel api={props.api} onTelephonySaved={props.onTelephonySaved} />
+          <DisconnectAccount api={props.api} />
         </div>
-      ) : (
-        sections
       );
-    }
   }
 }

@@ -8,6 +8,7 @@ import type { CallView } from '@/ui/calls/call-types';
 import { createCallsApi } from '@/ui/calls/calls-api';
 import { useCallSession } from '@/ui/calls/use-call-session';
 import type { WindowProps } from '@/ui/page-props';
+import type { SettingsValues } from '@/ui/settings/settings-types';
 import { useRealtime } from '@/ui/realtime/use-realtime';
 import type { RealtimeStatus } from '@/ui/realtime/realtime-connection';
 import { useSdk } from '@/ui/sdk/sdk-context';
@@ -46,9 +47,18 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
   // Provider `sip`: this window is the phone (its chunk, JsSIP included, loads only then).
-  const provider = useTelephonyProvider(api);
+  const { provider, refresh: refreshProvider } = useTelephonyProvider(api);
   const [{ phone, phoneState }, setSoftphone] = useState<{ phone: Softphone | null; phoneState: SoftphoneState | null }>(NO_SOFTPHONE);
   const onSoftphone = useCallback((phone: Softphone | null, phoneState: SoftphoneState | null) => setSoftphone({ phone, phoneState }), []);
+  // An admin saved other telephony settings here: ask /api/me again, so that the softphone starts
+  // or stops with the provider; a phone staying on SIP registers again with the new SIP server.
+  const onTelephonySaved = useCallback(
+    (settings: SettingsValues) => {
+      refreshProvider();
+      if (settings.telephonyProvider === 'sip') phone?.register();
+    },
+    [refreshProvider, phone],
+  );
   const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
   const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
@@ -106,6 +116,7 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
               onDialNumber={dialNumber}
               onCallBack={callBack}
               onMissedSeen={intents.markMissedSeen}
+              onTelephonySaved={onTelephonySaved}
               sipAccount={
                 provider === 'sip' && (
                   <Suspense fallback={null}>
