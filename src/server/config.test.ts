@@ -78,4 +78,10 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...base, SIP_SILENT_CALL_MS: '10000' }, { dataDir: dataDir() })).toThrow(/SIP_SILENT_CALL_MS/);
     expect(() => parseConfig({ ...base, SIP_SILENT_CALL_MS: '30s' }, { dataDir: dataDir() })).toThrow(/SIP_SILENT_CALL_MS/);
   });
+
+  it('reads the wrap-up grace period: 5 minutes by default, in whole seconds', () => {
+    expect(parseConfig({ ...base }, { dataDir: dataDir() }).wrapUpGracePeriodMs).toBe(300_000);
+    expect(parseConfig({ ...base, WRAP_UP_GRACE_SECONDS: '10' }, { dataDir: dataDir() }).wrapUpGracePeriodMs).toBe(10_000);
+    expect(() => parseConfig({ ...base, WRAP_UP_GRACE_SECONDS: '2' }, { dataDir: dataDir() })).toThrow(/WRAP_UP_GRACE_SECONDS/);
+  });
 });

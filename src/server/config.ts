@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { telephonyProviderNameSchema, type TelephonyProviderName } from '@/adapters/telephony/provider-names';
 import { sipDomainSchema, sipWebSocketUrlSchema } from '@/adapters/telephony/sip/sip-server.schema';
 import { SILENT_CALL_MS } from '@/application/calls/end-silent-calls';
+import { DEFAULT_CALL_SETTINGS } from '@/application/ports/company-settings.port';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -44,6 +45,8 @@ export interface AppConfig {
   readonly mockTelephony: { readonly ringAfterMs: number; readonly connectAfterMs: number };
   /** How long an inbound call rings before it becomes a missed call. */
   readonly ringTimeoutMs: number;
+  /** How long an ended call waits for the agent's wrap-up before the server logs it alone (WRAP_UP_GRACE_SECONDS). */
+  readonly wrapUpGracePeriodMs: number;
   /** How long a Pipedrive request may take; a write without an answer by then is "outcome unknown". */
   readonly pipedriveTimeoutMs: number;
   /** The outbox's first retry delay (doubles per attempt); tests shorten it. */
@@ -119,6 +122,9 @@ const envSchema = z.object({
   RING_TIMEOUT_SECONDS: optionalText.pipe(
     z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 1, 'must be at least 1').optional(),
   ),
+  WRAP_UP_GRACE_SECONDS: optionalText.pipe(
+    z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 5 && s <= 3600, 'must be between 5 and 3600').optional(),
+  ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
   PIPEDRIVE_TIMEOUT_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 100 && ms <= 300_000, 'must be between 100 and 300000').optional()),
   OUTBOX_RETRY_BASE_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 10 && ms <= 600_000, 'must be between 10 and 600000').optional()),
@@ -182,6 +188,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     sipSilentCallMs: vars.SIP_SILENT_CALL_MS ?? SILENT_CALL_MS,
     mockTelephony: Object.freeze({ ringAfterMs: vars.MOCK_TELEPHONY_RING_MS ?? 100, connectAfterMs: vars.MOCK_TELEPHONY_CONNECT_MS ?? 2_000 }),
     ringTimeoutMs: (vars.RING_TIMEOUT_SECONDS ?? 30) * 1000,
+    wrapUpGracePeriodMs: vars.WRAP_UP_GRACE_SECONDS === undefined ? DEFAULT_CALL_SETTINGS.wrapUpGracePeriodMs : vars.WRAP_UP_GRACE_SECONDS * 1000,
     pipedriveTimeoutMs: vars.PIPEDRIVE_TIMEOUT_MS ?? 15_000,
     outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 2_000,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),
