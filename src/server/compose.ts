@@ -85,7 +85,7 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
   });
   // Stored per company over the configured defaults (RING_TIMEOUT_SECONDS).
   const settingsStore = new DrizzleCompanySettings(database, {
-    defaults: { ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs },
+    defaults: { ...DEFAULT_CALL_SETTINGS, ringTimeoutMs: config.ringTimeoutMs, wrapUpGracePeriodMs: config.wrapUpGracePeriodMs },
     telephony: { provider: config.telephonyProvider, sipWebSocketUrl: config.sip.webSocketUrl, sipDomain: config.sip.domain },
   });
   const admins = createCompanyAdmins({ lookUp: async (key) => (await pipedrive.getCurrentUser(key)).isAdmin });

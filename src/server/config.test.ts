@@ -71,4 +71,17 @@ describe('parseConfig', () => {
     expect(() => parseConfig({ ...base, REDIS_PREFIX: 'has space' }, { dataDir: dataDir() })).toThrow(/REDIS_PREFIX/);
     expect(() => parseConfig({ ...base, SOCKET_TRANSPORTS: 'polling' }, { dataDir: dataDir() })).toThrow(/SOCKET_TRANSPORTS/);
   });
+
+  it('reads the silence window of live SIP calls: 30 s by default, never below the windows\' 10 s reports', () => {
+    expect(parseConfig({ ...base }, { dataDir: dataDir() }).sipSilentCallMs).toBe(30_000);
+    expect(parseConfig({ ...base, SIP_SILENT_CALL_MS: '15000' }, { dataDir: dataDir() }).sipSilentCallMs).toBe(15_000);
+    expect(() => parseConfig({ ...base, SIP_SILENT_CALL_MS: '10000' }, { dataDir: dataDir() })).toThrow(/SIP_SILENT_CALL_MS/);
+    expect(() => parseConfig({ ...base, SIP_SILENT_CALL_MS: '30s' }, { dataDir: dataDir() })).toThrow(/SIP_SILENT_CALL_MS/);
+  });
+
+  it('reads the wrap-up grace period: 5 minutes by default, in whole seconds', () => {
+    expect(parseConfig({ ...base }, { dataDir: dataDir() }).wrapUpGracePeriodMs).toBe(300_000);
+    expect(parseConfig({ ...base, WRAP_UP_GRACE_SECONDS: '10' }, { dataDir: dataDir() }).wrapUpGracePeriodMs).toBe(10_000);
+    expect(() => parseConfig({ ...base, WRAP_UP_GRACE_SECONDS: '2' }, { dataDir: dataDir() })).toThrow(/WRAP_UP_GRACE_SECONDS/);
+  });
 });

@@ -4,6 +4,8 @@ import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { telephonyProviderNameSchema, type TelephonyProviderName } from '@/adapters/telephony/provider-names';
 import { sipDomainSchema, sipWebSocketUrlSchema } from '@/adapters/telephony/sip/sip-server.schema';
+import { SILENT_CALL_MS } from '@/application/calls/end-silent-calls';
+import { DEFAULT_CALL_SETTINGS } from '@/application/ports/company-settings.port';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -37,10 +39,14 @@ export interface AppConfig {
   readonly telephonyProvider: TelephonyProviderName;
   /** Defaults of a company's SIP settings (SIP_WEBSOCKET_URL, SIP_DOMAIN); null when unset. */
   readonly sip: { readonly webSocketUrl: string | null; readonly domain: string | null };
+  /** A live SIP call whose window reported nothing for this long is ended by the server (SIP_SILENT_CALL_MS). */
+  readonly sipSilentCallMs: number;
   /** Delays of the mock provider's simulated far end (tests shorten them). */
   readonly mockTelephony: { readonly ringAfterMs: number; readonly connectAfterMs: number };
   /** How long an inbound call rings before it becomes a missed call. */
   readonly ringTimeoutMs: number;
+  /** How long an ended call waits for the agent's wrap-up before the server logs it alone (WRAP_UP_GRACE_SECONDS). */
+  readonly wrapUpGracePeriodMs: number;
   /** How long a Pipedrive request may take; a write without an answer by then is "outcome unknown". */
   readonly pipedriveTimeoutMs: number;
   /** The outbox's first retry delay (doubles per attempt); tests shorten it. */
@@ -67,6 +73,8 @@ const optionalText = z
 
 const httpUrl = z.url({ protocol: /^https?$/ });
 
+/** Above the windows' 10 s report interval, with room for one late report. */
+const MIN_SIP_SILENT_CALL_MS = 15_000;
 const milliseconds = z.string().regex(/^\d{1,7}$/, 'must be a whole number of milliseconds').transform(Number);
 
 const envSchema = z.object({
@@ -105,10 +113,17 @@ const envSchema = z.object({
   TELEPHONY_PROVIDER: optionalText.pipe(telephonyProviderNameSchema.optional()),
   SIP_WEBSOCKET_URL: optionalText.pipe(sipWebSocketUrlSchema.optional()),
   SIP_DOMAIN: optionalText.pipe(sipDomainSchema.optional()),
+  // Windows report a live call every 10 s (ALIVE_INTERVAL_MS): a shorter window would end healthy calls.
+  SIP_SILENT_CALL_MS: optionalText.pipe(
+    milliseconds.refine((ms) => ms >= MIN_SIP_SILENT_CALL_MS && ms <= 600_000, `must be between ${MIN_SIP_SILENT_CALL_MS} and 600000`).optional(),
+  ),
   MOCK_TELEPHONY_RING_MS: optionalText.pipe(milliseconds.optional()),
   MOCK_TELEPHONY_CONNECT_MS: optionalText.pipe(milliseconds.optional()),
   RING_TIMEOUT_SECONDS: optionalText.pipe(
     z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 1, 'must be at least 1').optional(),
+  ),
+  WRAP_UP_GRACE_SECONDS: optionalText.pipe(
+    z.string().regex(/^\d{1,4}$/, 'must be a whole number of seconds').transform(Number).refine((s) => s >= 5 && s <= 3600, 'must be between 5 and 3600').optional(),
   ),
   LOG_LEVEL: optionalText.pipe(z.enum(LOG_LEVELS).optional()),
   PIPEDRIVE_TIMEOUT_MS: optionalText.pipe(milliseconds.refine((ms) => ms >= 100 && ms <= 300_000, 'must be between 100 and 300000').optional()),
@@ -170,8 +185,10 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>, o
     twilioAuthToken: vars.TWILIO_AUTH_TOKEN ?? null,
     telephonyProvider: vars.TELEPHONY_PROVIDER ?? 'mock',
     sip: Object.freeze({ webSocketUrl: vars.SIP_WEBSOCKET_URL ?? null, domain: vars.SIP_DOMAIN ?? null }),
+    sipSilentCallMs: vars.SIP_SILENT_CALL_MS ?? SILENT_CALL_MS,
     mockTelephony: Object.freeze({ ringAfterMs: vars.MOCK_TELEPHONY_RING_MS ?? 100, connectAfterMs: vars.MOCK_TELEPHONY_CONNECT_MS ?? 2_000 }),
     ringTimeoutMs: (vars.RING_TIMEOUT_SECONDS ?? 30) * 1000,
+    wrapUpGracePeriodMs: vars.WRAP_UP_GRACE_SECONDS === undefined ? DEFAULT_CALL_SETTINGS.wrapUpGracePeriodMs : vars.WRAP_UP_GRACE_SECONDS * 1000,
     pipedriveTimeoutMs: vars.PIPEDRIVE_TIMEOUT_MS ?? 15_000,
     outboxRetryBaseMs: vars.OUTBOX_RETRY_BASE_MS ?? 2_000,
     logLevel: vars.LOG_LEVEL ?? (vars.NODE_ENV === 'test' ? 'warn' : 'info'),

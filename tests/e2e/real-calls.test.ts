@@ -6,11 +6,13 @@ import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwri
 import { startPhoneLab, type PhoneLab } from '../../phone-lab/src/index';
 import { launchChromium } from '../support/browser';
 import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav, type HeardAudio } from '../support/fake-audio';
-import { actAs, waitForCallLog } from '../support/inbound';
+import { actAs, digitsOf, waitForCallLog } from '../support/inbound';
 import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
+import { dropSipSockets, SIP_SOCKETS_PROBE, sipSocketCounts } from '../support/sip-sockets';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
+import { screenshotWindowAt } from '../support/window-screenshot';
 
 // Real calls over SIP, in real Chromium: the window's softphone (JsSIP) registers with the phone
 // lab's Kamailio over WebSocket, media goes through rtpengine to a baresip "customer" that answers
@@ -25,6 +27,18 @@ const CUSTOMER_HZ = 440;
 /** The analyser's bins are ~6 Hz wide at 48 kHz; opus and resampling move a tone by a few Hz at most. */
 const HZ_TOLERANCE = 25;
 const SILENT_RMS = 0.005;
+/** The server's silence window for live SIP calls (SIP_SILENT_CALL_MS), shortened from 30 s; its minimum. */
+const SILENT_CALL_MS = 15_000;
+/** WRAP_UP_GRACE_SECONDS, shortened from 300: a call nobody wraps up is logged by the server after this. */
+const WRAP_UP_GRACE_SECONDS = 10;
+const SILENT_CALL_ENDED = 'call ended: no window reported on it';
+
+async function saveSipAccount(frame: FrameLocator, account: { username: string; password: string }) {
+  await frame.getByRole('tab', { name: 'Settings' }).click();
+  await frame.getByRole('textbox', { name: 'SIP username' }).fill(account.username);
+  await frame.getByLabel('SIP password').fill(account.password);
+  await frame.getByRole('button', { name: 'Save SIP account' }).click();
+}
 
 interface Agent {
   page: Page;
@@ -43,7 +57,7 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
 
   beforeAll(async () => {
     lab = await startPhoneLab({ noAnswerTimeoutMs: 3_000, customerToneHz: CUSTOMER_HZ });
-    stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain } });
+    stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain, SIP_SILENT_CALL_MS: String(SILENT_CALL_MS), WRAP_UP_GRACE_SECONDS: String(WRAP_UP_GRACE_SECONDS) } });
     const tone = join(toneDir, `microphone-${MICROPHONE_HZ}hz.wav`);
     writeToneWav(tone, MICROPHONE_HZ);
     browser = await launchChromium({ extraArgs: fakeAudioArgs(tone) });
@@ -78,22 +92,20 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(20_000);
     await context.addInitScript(REMOTE_AUDIO_PROBE);
+    await context.addInitScript(SIP_SOCKETS_PROBE);
     contexts.push(context);
     const page = await context.newPage();
     if (user.id !== ALICE.id) await actAs(page, stack, user.id);
     await installFromMarketplace(page, stack);
     const frame = await openWindowFromDock(page, stack, user.name);
-    const account = lab.agents[labAgent]!;
-    await frame.getByRole('tab', { name: 'Settings' }).click();
-    await frame.getByRole('textbox', { name: 'SIP username' }).fill(account.username);
-    await frame.getByLabel('SIP password').fill(account.password);
-    await frame.getByRole('button', { name: 'Save SIP account' }).click();
+    await saveSipAccount(frame, lab.agents[labAgent]!);
     await frame.getByText('Phone ready', { exact: true }).first().waitFor();
     await frame.getByRole('tab', { name: 'Contacts' }).click();
     return { page, frame, probe: await windowFrame(page) };
   }
 
   const status = (agent: Agent, text: string | RegExp) => agent.frame.getByRole('heading').getByRole('status').filter({ hasText: text });
+  const windowElement = (agent: Agent) => agent.page.locator('#floating-window-frame');
   const button = (agent: Agent, name: string) => agent.frame.getByRole('button', { name, exact: true });
 
   async function dial(agent: Agent, number: string) {
@@ -134,6 +146,7 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
     await button(alice, 'Keypad').click();
     for (const key of ['1', '5', '9', '#']) await button(alice, key).click();
     await waitFor(() => lab.customer.dtmfReceived(), (digits) => digits === '159#', 'the customer to receive 159#');
+    await screenshotWindowAt(windowElement(alice), { width: 360, height: 500 }, screenshotPath('real-call-keypad-360x500'));
 
     await button(alice, 'Mute').click();
     await button(alice, 'Unmute').waitFor();
@@ -182,18 +195,23 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
     const mark = lab.customer.eventCount;
     await lab.customer.dial(lab.uri(lab.agents[0]!.username));
     await alice.frame.getByRole('region', { name: 'Incoming call' }).waitFor();
+    await screenshotWindowAt(windowElement(alice), { width: 360, height: 500 }, screenshotPath('real-call-incoming-360x500'));
     await button(alice, 'Answer').click();
     await status(alice, 'Connected').waitFor();
     await lab.customer.waitFor('established', { after: mark });
     await hears(alice, CUSTOMER_HZ, 'Alice to hear the caller');
     await customerHearsMicrophone();
+    await screenshotWindowAt(windowElement(alice), { width: 360, height: 500 }, screenshotPath('real-call-connected-360x500'));
+    await screenshotWindowAt(windowElement(alice), { width: 800, height: 700 }, screenshotPath('real-call-connected-800x700'));
+    // Talk for a while: the log's duration is whole seconds, so a sub-second call would log 0.
+    await waitFor(() => lab.customer.secondsHeard(), (seconds) => seconds > 2, 'two seconds of the call at the customer');
     await lab.customer.hangUp();
     await status(alice, /^Call ended/).waitFor();
     await backHome(alice);
     // The caller is the lab's "customer" phone: its SIP user is what the log names as from.
     const logs = await waitFor(() => stack.sandbox.context.store.listCallLogs({ userId: ALICE.id }), (all) => all.length > logsBefore, 'the inbound call log', 45_000);
-    const inbound = logs[logs.length - 1]!;
-    expect(inbound).toMatchObject({ outcome: 'connected' });
+    const inbound = logs.at(-1)!;
+    expect(inbound).toMatchObject({ outcome: 'connected', from_phone_number: 'customer' });
     expect(Number(inbound.duration)).toBeGreaterThan(0);
   });
 
@@ -211,5 +229,70 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
     await button(bob, 'Hang up').click();
     await lab.customer.waitFor('closed', { after: mark });
     await button(bob, 'Back to dialer').click();
+  });
+
+  it('the SIP WebSocket drops mid-call: the call stays connected, audio flows, the phone registers again', async () => {
+    const mark = lab.customer.eventCount;
+    await dial(alice, lab.numbers.customer);
+    await status(alice, 'Connected').waitFor();
+    await lab.customer.waitFor('established', { after: mark });
+    const connectedAt = Date.now();
+    const before = await sipSocketCounts(alice.probe);
+
+    expect(await dropSipSockets(alice.probe)).toBe(1);
+    await alice.frame.getByText(/^Phone offline/).first().waitFor();
+    // JsSIP reopens the socket (2 s backoff) and the softphone registers on the new connection.
+    await alice.frame.getByText('Phone ready', { exact: true }).first().waitFor();
+    expect((await sipSocketCounts(alice.probe)).opened).toBe(before.opened + 1);
+    await status(alice, 'Connected').waitFor();
+    expect(lab.customer.eventsSince(mark).some((event) => event.type === 'closed')).toBe(false);
+    await hears(alice, CUSTOMER_HZ, 'the customer still audible after the reconnection');
+
+    // The hang-up's BYE leaves on the new connection; the server logs one call, connected
+    // throughout (ended at the drop, it would have logged a shorter one).
+    await button(alice, 'Hang up').click();
+    await lab.customer.waitFor('closed', { after: mark });
+    const talkedSeconds = Math.floor((Date.now() - connectedAt) / 1000);
+    await button(alice, 'Back to dialer').click();
+    const log = await waitForCallLog(stack, ALICE.id, lab.numbers.customer, (entry) => entry.outcome === 'connected' && Number(entry.duration) >= talkedSeconds - 1);
+    expect(Number(log.duration)).toBeGreaterThanOrEqual(3);
+  });
+
+  it('a wrong SIP password says "SIP registration failed" once, with no reconnect loop', async () => {
+    const account = lab.agents[0]!;
+    await saveSipAccount(alice.frame, { ...account, password: 'not-the-password' });
+    await alice.frame.getByText(/^SIP registration failed/).first().waitFor();
+    // The refused user agent stops: its socket closes (and the previous account's one too).
+    const refused = await waitFor(() => sipSocketCounts(alice.probe), (counts) => counts.open === 0, 'the refused phone to close its WebSocket', 10_000);
+    // Longer than the first two reconnect delays (2 s, 4 s): a loop would have opened sockets.
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(await sipSocketCounts(alice.probe)).toEqual(refused);
+    await expect(alice.frame.getByText(/^SIP registration failed/).first().isVisible()).resolves.toBe(true);
+
+    await saveSipAccount(alice.frame, account);
+    await alice.frame.getByText('Phone ready', { exact: true }).first().waitFor();
+    await alice.frame.getByRole('tab', { name: 'Contacts' }).click();
+  });
+
+  it('a window closed mid-call: the server ends the call within 30 s and logs it', async () => {
+    const mark = lab.customer.eventCount;
+    const logsBefore = stack.sandbox.context.store.listCallLogs({ userId: BOB.id }).length;
+    const endedBefore = stack.app.output().split(SILENT_CALL_ENDED).length;
+    await dial(bob, lab.numbers.customer);
+    await status(bob, 'Connected').waitFor();
+    await lab.customer.waitFor('established', { after: mark });
+    const closedAt = Date.now();
+    // No BYE, no hang-up request: the window is simply gone, as when the tab crashes.
+    await bob.page.close({ runBeforeUnload: false });
+
+    await waitFor(() => stack.app.output().split(SILENT_CALL_ENDED).length, (count) => count > endedBefore, 'the server to end the silent call', 30_000);
+    expect(Date.now() - closedAt).toBeLessThan(30_000);
+    // Nobody wraps it up: the server logs it once the wrap-up grace period is over.
+    const logs = await waitFor(() => stack.sandbox.context.store.listCallLogs({ userId: BOB.id }), (all) => all.length > logsBefore, 'the server to log the call', (WRAP_UP_GRACE_SECONDS + 10) * 1000);
+    const log = logs.at(-1)!;
+    expect(digitsOf(log.to_phone_number)).toBe(digitsOf(lab.numbers.customer));
+    // Answered, then talked until the server gave up on the window: at least the silence window.
+    expect(Number(log.duration)).toBeGreaterThanOrEqual(SILENT_CALL_MS / 1000 - 1);
+    await lab.customer.hangUp();
   });
 });

@@ -3,7 +3,7 @@ import type { HeartbeatCall } from '@/application/ports/call-heartbeats.port';
 import { applyProviderCallUpdate } from './apply-provider-call-update';
 import type { CallDeps } from './call-deps';
 
-/** A window reports every 10 s while a call is live in it; three missed reports mean it is gone. */
+/** A window reports every 10 s while a call is live in it; three missed reports mean it is gone (default of SIP_SILENT_CALL_MS). */
 export const SILENT_CALL_MS = 30_000;
 
 const BATCH = 100;
@@ -16,7 +16,7 @@ type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'presence' | 'notifier' | 'r
 
 /**
  * The vanished-window rule: a call whose media lives in a window (SIP) and that no window has
- * reported on for `SILENT_CALL_MS` is ended by the server (`failed`, ended by the system), then
+ * reported on for `silenceMs` (SIP_SILENT_CALL_MS, 30 s by default) is ended by the server (`failed`, ended by the system), then
  * logged like any ended call. Inbound calls still ringing are left to their ring timeout: ringing
  * windows need not report, and the timeout ends them anyway. Runs on every instance: the
  * heartbeats are shared and ending a call twice is refused by its state machine.
@@ -48,6 +48,6 @@ async function endSilentCall(deps: Deps, entry: HeartbeatCall, silentSince: numb
   });
   await deps.heartbeats.forget(entry.callId);
   const isEnded = applied.ok && applied.kind === 'applied';
-  if (isEnded) deps.logger.warn({ callId: entry.callId, companyId: entry.companyId, silenceMs: SILENT_CALL_MS }, 'call ended: no window reported on it');
+  if (isEnded) deps.logger.warn({ callId: entry.callId, companyId: entry.companyId, silentSince }, 'call ended: no window reported on it');
   return isEnded;
 }

@@ -14,7 +14,7 @@ const OVERDUE_RINGING_SWEEP_MS = 60_000;
 /** Cross-instance ring timeouts: a call of an instance that died mid-ring ends at most this late. */
 const DUE_RINGING_SWEEP_MS = 5_000;
 const ABANDONED_CALLS_SWEEP_MS = 30_000;
-/** Windows report live SIP calls every 10 s; a silent one is ended within 30 s + this. */
+/** Windows report live SIP calls every 10 s; a silent one is ended within SIP_SILENT_CALL_MS + this. */
 const SILENT_CALLS_SWEEP_MS = 5_000;
 /** A call that just ended is logged this soon (calls ending together share one pass). */
 const SWEEP_SOON_MS = 200;
@@ -34,7 +34,7 @@ export interface CallSweeps {
  * The periodic passes every instance runs over the shared database: ring timeouts of any
  * instance, automatic logs of abandoned wrap-ups, and calls whose window went silent.
  */
-export function startCallSweeps(deps: CallDeps, log: Logger): CallSweeps {
+export function startCallSweeps(deps: CallDeps, log: Logger, silentCallMs: number): CallSweeps {
   const sweep = <R>(name: string, delayAfter: (result: R | undefined) => number, run: () => Promise<R>) =>
     startPeriodicSweep({
       run,
@@ -56,7 +56,7 @@ export function startCallSweeps(deps: CallDeps, log: Logger): CallSweeps {
     sweep('expire overdue ringing', () => OVERDUE_RINGING_SWEEP_MS, () => expireOverdueRinging(deps)),
     // One indexed query (calls.state, ringing_at) per period on every instance; timers stay the fast path.
     sweep('expire due ringing', () => DUE_RINGING_SWEEP_MS, () => expireDueRinging(deps)),
-    sweep('end silent calls', () => SILENT_CALLS_SWEEP_MS, () => endSilentCalls(deps)),
+    sweep('end silent calls', () => SILENT_CALLS_SWEEP_MS, () => endSilentCalls(deps, silentCallMs)),
     automaticLog,
   ];
   return {

@@ -101,7 +101,7 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
   const unsubscribe = callDeps.telephony.onCallUpdate((update) => {
     applyProviderCallUpdate(callDeps, update).catch((error: unknown) => log.error({ err: error }, 'provider call update failed'));
   });
-  sweeps = startCallSweeps(callDeps, log);
+  sweeps = startCallSweeps(callDeps, log, config.sipSilentCallMs);
   realtime.onWindowConnected((socket) =>
     sendCatchUpOnConnect(
       socket,

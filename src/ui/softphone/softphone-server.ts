@@ -2,7 +2,7 @@
 import type { ApiClient } from '@/ui/api-client';
 import { ResponseShapeError } from '@/ui/api-types';
 import type { SoftphoneServer } from './softphone-types';
-import type { SipRegistration } from './sip-user-agent';
+import type { IncomingSipCall, SipRegistration } from './sip-user-agent';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -24,12 +24,25 @@ export function parseIncomingCallId(body: unknown): string {
   return body.callId;
 }
 
+/** The server's limit on the display name (`sipIncomingBodySchema`). */
+const DISPLAY_NAME_MAX = 100;
+
+/**
+ * `POST /api/telephony/sip/incoming`'s body. `displayName` is optional on the wire: an INVITE
+ * without one must leave it out, because the route refuses `null` (400) and the call never rang.
+ */
+export function incomingCallBody(call: IncomingSipCall): { sipCallId: string; from: string; to: string; displayName?: string } {
+  const { sipCallId, from, to } = call;
+  const displayName = call.displayName?.trim().slice(0, DISPLAY_NAME_MAX);
+  return displayName ? { sipCallId, from, to, displayName } : { sipCallId, from, to };
+}
+
 const ignoreBody = () => undefined;
 
 export function createSoftphoneServer(api: ApiClient): SoftphoneServer {
   return {
     registration: () => api.get('/api/telephony/sip/registration', parseRegistration),
     report: (callId, event) => api.post(`/api/telephony/sip/calls/${encodeURIComponent(callId)}/events`, event, ignoreBody),
-    incoming: (call) => api.post('/api/telephony/sip/incoming', call, parseIncomingCallId),
+    incoming: (call) => api.post('/api/telephony/sip/incoming', incomingCallBody(call), parseIncomingCallId),
   };
 }
