@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { startPhoneLab, type PhoneLab } from '../../phone-lab/src/index';
 import { launchChromium } from '../support/browser';
+import { CUSTOMER_HZ, HZ_TOLERANCE, MICROPHONE_HZ, SILENT_RMS, saveSipAccount } from '../support/sip-account';
 import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav, type HeardAudio } from '../support/fake-audio';
 import { actAs, digitsOf, waitForCallLog } from '../support/inbound';
 import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
@@ -22,23 +23,11 @@ import { screenshotWindowAt } from '../support/window-screenshot';
 
 const ALICE = { id: 20001, name: 'Alice Admin' };
 const BOB = { id: 20002, name: 'Bob Caller' };
-const MICROPHONE_HZ = 880;
-const CUSTOMER_HZ = 440;
-/** The analyser's bins are ~6 Hz wide at 48 kHz; opus and resampling move a tone by a few Hz at most. */
-const HZ_TOLERANCE = 25;
-const SILENT_RMS = 0.005;
 /** The server's silence window for live SIP calls (SIP_SILENT_CALL_MS), shortened from 30 s; its minimum. */
 const SILENT_CALL_MS = 15_000;
 /** WRAP_UP_GRACE_SECONDS, shortened from 300: a call nobody wraps up is logged by the server after this. */
 const WRAP_UP_GRACE_SECONDS = 10;
 const SILENT_CALL_ENDED = 'call ended: no window reported on it';
-
-async function saveSipAccount(frame: FrameLocator, account: { username: string; password: string }) {
-  await frame.getByRole('tab', { name: 'Settings' }).click();
-  await frame.getByRole('textbox', { name: 'SIP username' }).fill(account.username);
-  await frame.getByLabel('SIP password').fill(account.password);
-  await frame.getByRole('button', { name: 'Save SIP account' }).click();
-}
 
 interface Agent {
   page: Page;

@@ -205,8 +205,9 @@ describe('with a softphone in the window (provider sip)', () => {
   function fakePhone(log: string[], overrides: Partial<CallPhone> = {}): CallPhone {
     return {
       prepare: async () => void log.push('phone.prepare'),
-      releaseMicrophone: () => void log.push('phone.releaseMicrophone'),
-      dial: (callId, number) => void log.push(`phone.dial ${callId} ${number}`),
+      dial: (number) => void log.push(`phone.dial ${number}`),
+      linkDial: (callId) => void log.push(`phone.linkDial ${callId}`),
+      abandonDial: () => void log.push('phone.abandonDial'),
       answer: async (callId) => (log.push(`phone.answer ${callId}`), true),
       reject: (callId) => void log.push(`phone.reject ${callId}`),
       hangUp: (callId) => void log.push(`phone.hangUp ${callId}`),
@@ -218,20 +219,20 @@ describe('with a softphone in the window (provider sip)', () => {
   const outbound = callView({ id: 'out1', direction: 'outbound' });
   const target = { number: '9000', source: 'dial_pad' as const, personId: null, name: null, pictureUrl: null, organizationName: null };
 
-  it('opens the microphone, creates the call, then sends the INVITE for it', async () => {
+  it('opens the microphone, sends the INVITE while the server creates the call, then names it', async () => {
     const log: string[] = [];
     const calls = fakeCalls({ place: async () => (log.push('api.place'), outbound) });
     const s = session(calls, [{ type: 'dial', target }], fakePhone(log));
     await s.intents.place(target);
-    expect(log).toEqual(['phone.prepare', 'api.place', 'phone.dial out1 9000']);
+    expect(log).toEqual(['phone.prepare', 'phone.dial 9000', 'api.place', 'phone.linkDial out1']);
   });
 
-  it('lets the microphone go when the server refuses the call', async () => {
+  it('cancels the INVITE and lets the microphone go when the server refuses the call', async () => {
     const log: string[] = [];
     const calls = fakeCalls({ place: async () => Promise.reject(new ServerRequestError(400, 'INVALID_NUMBER', 'bad number')) });
     const s = session(calls, [{ type: 'dial', target }], fakePhone(log));
     await s.intents.place(target);
-    expect(log).toEqual(['phone.prepare', 'phone.releaseMicrophone']);
+    expect(log).toEqual(['phone.prepare', 'phone.dial 9000', 'phone.abandonDial']);
     expect(s.state().notice?.text).toMatch(/^Could not place the call/);
   });
 

@@ -73,12 +73,13 @@ export function createCallIntents({ calls, dispatch, getState, notes, phone = ()
       } catch {
         return dispatch({ type: 'place-failed', message: `Could not place the call: ${NO_MICROPHONE}` });
       }
+      softphone?.dial(target.number);
       try {
         const call = await calls.place({ number: target.number, source: target.source, ...(personId === undefined ? {} : { personId }) });
         dispatch({ type: 'placed', call });
-        softphone?.dial(call.id, target.number);
+        softphone?.linkDial(call.id);
       } catch (error) {
-        softphone?.releaseMicrophone();
+        softphone?.abandonDial();
         dispatch({ type: 'place-failed', message: `Could not place the call. ${describeError(error)}` });
       }
     },

@@ -6,10 +6,15 @@
 export interface CallPhone {
   /** Opens the microphone before a call is placed; throws when it cannot. */
   prepare(): Promise<void>;
-  /** Lets go of a microphone opened for a call that was not created after all. */
-  releaseMicrophone(): void;
-  /** Sends the INVITE for a call the server just created. */
-  dial(callId: string, number: string): void;
+  /**
+   * Sends the INVITE at once, while the calls route creates the call: the far end rings without
+   * waiting for the server (which may look the number up in Pipedrive first).
+   */
+  dial(number: string): void;
+  /** Names the call `dial` started, once the server created it; what happened so far is reported then. */
+  linkDial(callId: string): void;
+  /** The server did not create the call: cancel the INVITE `dial` sent and let go of the microphone. */
+  abandonDial(): void;
   /** Answers the INVITE behind a ringing call (false: this window has none); throws without a microphone. */
   answer(callId: string): Promise<boolean>;
   reject(callId: string): void;

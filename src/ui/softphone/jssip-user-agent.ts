@@ -16,6 +16,21 @@ import type { SipRegistration, SipSession, SipSessionEvent, SipUserAgent, SipUse
 const RECONNECT_MIN_SECONDS = 2;
 const RECONNECT_MAX_SECONDS = 30;
 const AUDIO_ONLY = { audio: true, video: false } as const;
+/**
+ * JsSIP sends an offer or answer only once ICE gathering completes, which Chromium can take
+ * hundreds of milliseconds to declare (it tries every interface). The first candidates are enough
+ * for a PBX or media relay: it learns the browser's real address from the connectivity checks
+ * (peer-reflexive). So the SDP leaves this long after the first candidate, with what was gathered.
+ */
+const ICE_SETTLE_MS = 50;
+
+/** An `icecandidate` handler that lets JsSIP send its SDP ICE_SETTLE_MS after the first candidate. */
+function settleIceGathering(): (event: { ready: () => void }) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return ({ ready }) => {
+    timer ??= setTimeout(ready, ICE_SETTLE_MS);
+  };
+}
 
 /** JsSIP's messages carry `call_id` at run time; its typings leave it out of incoming ones. */
 function callIdOf(message: unknown): string {
@@ -56,7 +71,10 @@ function wrapSession(session: RTCSession, outgoingCallId: () => string): SipSess
 
   return {
     onEvent: (listener) => void listeners.add(listener),
-    answer: (microphone) => session.answer({ mediaStream: microphone, mediaConstraints: AUDIO_ONLY }),
+    answer(microphone) {
+      session.on('icecandidate', settleIceGathering());
+      session.answer({ mediaStream: microphone, mediaConstraints: AUDIO_ONLY });
+    },
     terminate(sipStatus) {
       if (session.isEnded()) return;
       session.terminate(sipStatus === undefined ? {} : { status_code: sipStatus });
@@ -120,7 +138,7 @@ export function createJsSipUserAgent(registration: SipRegistration): SipUserAgen
       const options: CallOptions = {
         mediaStream: microphone,
         mediaConstraints: AUDIO_ONLY,
-        eventHandlers: { sending: (event) => (sipCallId = callIdOf(event.request)) },
+        eventHandlers: { sending: (event) => (sipCallId = callIdOf(event.request)), icecandidate: settleIceGathering() },
       };
       return wrapSession(ua.call(uri, options), () => sipCallId);
     },

@@ -66,7 +66,8 @@ async function registered(h: Harness) {
 async function outboundLive(h: Harness, number = '+372 5999 8877') {
   await registered(h);
   await h.phone.prepare();
-  h.phone.dial('call-1', number);
+  h.phone.dial(number);
+    h.phone.linkDial('call-1');
   const session = h.agent().sessions[0]!;
   session.emit({ type: 'accepted', sipCallId: 'sip-abc' });
   return session;
@@ -150,7 +151,8 @@ describe('softphone outbound calls', () => {
     const h = harness();
     await registered(h);
     await h.phone.prepare();
-    h.phone.dial('call-1', '+372 5999 8877');
+    h.phone.dial('+372 5999 8877');
+    h.phone.linkDial('call-1');
     const session = h.agent().sessions[0]!;
     expect(session.target).toBe('sip:+37259998877@sip.test');
     session.emit({ type: 'progress' });
@@ -171,10 +173,43 @@ describe('softphone outbound calls', () => {
     const h = harness();
     await registered(h);
     await h.phone.prepare();
-    h.phone.dial('call-1', '9000');
+    h.phone.dial('9000');
+    h.phone.linkDial('call-1');
     h.agent().sessions[0]!.emit({ type: 'failed', by: 'remote', sipStatus: 486, cause: 'Busy' });
     expect(h.reports).toEqual([{ callId: 'call-1', event: { type: 'failed', sipStatus: 486, reason: 'Busy' } }]);
     expect(h.phone.getState().call).toBeNull();
+  });
+
+  it('sends the INVITE before the server names the call, and reports what happened meanwhile once it does', async () => {
+    const h = harness();
+    await registered(h);
+    await h.phone.prepare();
+    h.phone.dial('9000');
+    const session = h.agent().sessions[0]!;
+    expect(session.target).toBe('sip:9000@sip.test');
+    session.emit({ type: 'progress' });
+    session.emit({ type: 'accepted', sipCallId: 'sip-early' });
+    expect(h.reports).toEqual([]);
+    h.phone.linkDial('call-9');
+    expect(h.reports).toEqual([
+      { callId: 'call-9', event: { type: 'ringing' } },
+      { callId: 'call-9', event: { type: 'answered', sipCallId: 'sip-early' } },
+    ]);
+    expect(h.phone.getState().call).toMatchObject({ callId: 'call-9', phase: 'live' });
+  });
+
+  it('cancels the INVITE quietly when the server does not create the call', async () => {
+    const h = harness();
+    await registered(h);
+    await h.phone.prepare();
+    h.phone.dial('9000');
+    const session = h.agent().sessions[0]!;
+    h.phone.abandonDial();
+    session.emit({ type: 'failed', by: 'local', sipStatus: null, cause: 'Canceled' });
+    expect(session.actions).toEqual(['terminate']);
+    expect(h.reports).toEqual([]);
+    expect(h.phone.getState().call).toBeNull();
+    expect(h.microphones[0]!.track.stopped).toBe(true);
   });
 
   it('reports a call it could not start as failed, and lets the microphone go', async () => {
@@ -182,7 +217,8 @@ describe('softphone outbound calls', () => {
     await registered(h);
     await h.phone.prepare();
     h.agent().failNextCall = new Error('Invalid status: 0');
-    h.phone.dial('call-1', '9000');
+    h.phone.dial('9000');
+    h.phone.linkDial('call-1');
     expect(h.reports).toEqual([{ callId: 'call-1', event: { type: 'failed', sipStatus: 503, reason: 'Invalid status: 0' } }]);
     expect(h.microphones[0]!.track.stopped).toBe(true);
     expect(h.phone.getState().call).toBeNull();
@@ -206,7 +242,8 @@ describe('softphone outbound calls', () => {
       h.agent().emit({ type: 'connected' });
       h.agent().emit({ type: 'registered' });
       await h.phone.prepare();
-      h.phone.dial('call-1', '9000');
+      h.phone.dial('9000');
+    h.phone.linkDial('call-1');
       h.agent().sessions[0]!.emit({ type: 'accepted', sipCallId: 'x' });
       await vi.advanceTimersByTimeAsync(ALIVE_INTERVAL_MS * 3);
       expect(h.reports.filter((r) => r.event.type === 'alive')).toHaveLength(3);

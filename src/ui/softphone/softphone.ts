@@ -27,6 +27,8 @@ interface ActiveCall {
   microphone: MediaStream | null;
   /** The incoming report's answer (our call id), while it is pending. */
   link: Promise<string | null> | null;
+  /** Reports made before the call had our id (an outbound INVITE leaves before the server answers). */
+  unsent: CallEventReport[];
   /** The server knows already (our own hang-up, answered elsewhere): report nothing more. */
   quiet: boolean;
   reportedRinging: boolean;
@@ -40,6 +42,8 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   const listeners = new Set<() => void>();
   let active: ActiveCall | null = null;
   let prepared: MediaStream | null = null;
+  /** What `dial` started and the server has not named yet: the call, or why it could not start. */
+  let unlinked: { call: ActiveCall } | { failure: string } | null = null;
   let restartAfterCall = false;
   /** Calls dropped before their INVITE was linked (stop-ringing can beat the incoming report). */
   const dropped = new Set<string>();
@@ -54,8 +58,10 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   }
   function report(call: ActiveCall, event: CallEventReport) {
     const callId = call.view.callId;
+    if (call.quiet) return;
+    if (callId === null) return void call.unsent.push(event);
     // A lost report is covered by the server's 30 s silence rule; nothing to retry here.
-    if (callId !== null && !call.quiet) deps.server.report(callId, event).catch(() => {});
+    deps.server.report(callId, event).catch(() => {});
   }
 
   const registration = createSipRegistration({
@@ -126,7 +132,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   }
 
   function track(session: SipSession, view: PhoneCall, microphone: MediaStream | null): ActiveCall {
-    const call: ActiveCall = { session, view, microphone, link: null, quiet: false, reportedRinging: false, alive: null };
+    const call: ActiveCall = { session, view, microphone, link: null, unsent: [], quiet: false, reportedRinging: false, alive: null };
     active = call;
     session.onEvent((event) => onSessionEvent(call, event));
     setState({ call: view });
@@ -192,28 +198,41 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       prepared?.getTracks().forEach((t) => t.stop());
       prepared = await withMicrophone();
     },
-    releaseMicrophone() {
-      prepared?.getTracks().forEach((t) => t.stop());
-      prepared = null;
-    },
-    dial(callId, number) {
+    dial(number) {
       const current = registration.current();
       const microphone = prepared;
       prepared = null;
-      // Tell the server a call that cannot start, so it ends it as failed (not left ringing).
-      const cannotStart = (reason: string) => {
-        microphone?.getTracks().forEach((t) => t.stop());
-        deps.server.report(callId, { type: 'failed', sipStatus: 503, reason }).catch(() => {});
-      };
-      if (!current || !microphone) return cannotStart('The phone is not registered');
-      let session: SipSession;
+      if (!current || !microphone) {
+        unlinked = { failure: 'The phone is not registered' };
+        return microphone?.getTracks().forEach((t) => t.stop());
+      }
       try {
-        session = current.userAgent.call(sipTargetUri(number, current.registration.domain), microphone);
+        const session = current.userAgent.call(sipTargetUri(number, current.registration.domain), microphone);
+        const call = track(session, { callId: null, direction: 'outbound', phase: 'ringing', ...NEW_CALL }, microphone);
+        unlinked = { call };
+        startAlive(call);
       } catch (error) {
         // JsSIP throws when its socket is down rather than failing the session.
-        return cannotStart(error instanceof Error ? error.message : 'The phone could not call');
+        unlinked = { failure: error instanceof Error ? error.message : 'The phone could not call' };
+        microphone.getTracks().forEach((t) => t.stop());
       }
-      startAlive(track(session, { callId, direction: 'outbound', phase: 'ringing', ...NEW_CALL }, microphone));
+    },
+    linkDial(callId) {
+      const started = unlinked;
+      unlinked = null;
+      // A call that could not start is reported failed, so the server ends it (not left ringing).
+      if (started !== null && 'failure' in started) return void deps.server.report(callId, { type: 'failed', sipStatus: 503, reason: started.failure }).catch(() => {});
+      const call = started?.call;
+      if (!call) return;
+      setCall(call, { callId });
+      for (const event of call.unsent.splice(0)) report(call, event);
+    },
+    abandonDial() {
+      prepared?.getTracks().forEach((t) => t.stop());
+      prepared = null;
+      const started = unlinked;
+      unlinked = null;
+      if (started !== null && 'call' in started) quietlyEnd(started.call);
     },
     async answer(callId) {
       const call = await find(callId);
