@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { startPhoneLab, type PhoneLab } from './index';
@@ -53,13 +54,34 @@ function describe(lab: PhoneLab): string {
     `    ${lab.numbers.noAnswer.padEnd(12)} rings, never answers, 480 after the timeout`,
     `    ${lab.numbers.ringGroup.padEnd(12)} rings ${lab.agents.map((agent) => agent.username).join(' and ')} at once`,
     '',
-    'Start the app with:',
-    `  TELEPHONY_PROVIDER=sip SIP_WEBSOCKET_URL=${lab.webSocketUrl} SIP_DOMAIN=${lab.domain}`,
+    appLine(lab),
     '',
     'Commands for the customer phone (type and press Enter):',
     '  call <user or number>   e.g. "call agent1" or "call ' + lab.numbers.ringGroup + '" to ring the agents',
     '  answer | hangup | dtmf <digits> | quit        Ctrl-C stops the lab.',
   ].join('\n');
+}
+
+/** `--lab-only`: the lab alone (the app runs elsewhere); otherwise `npm start` comes up pointed at it. */
+const withApp = !process.argv.includes('--lab-only');
+
+function appLine(lab: PhoneLab): string {
+  const settings = `TELEPHONY_PROVIDER=sip SIP_WEBSOCKET_URL=${lab.webSocketUrl} SIP_DOMAIN=${lab.domain}`;
+  return withApp
+    ? `The app starts below with ${settings}: in the window, save agent1's SIP account in Settings.`
+    : `Start the app with:\n  ${settings} npm start`;
+}
+
+/**
+ * The app and its sandbox, exactly as `npm start` runs them, with the lab as the default SIP
+ * server of every company that has not chosen another provider. The lab talks to it only through
+ * these settings, as a real PBX would.
+ */
+function startApp(lab: PhoneLab): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain },
+  });
 }
 
 async function main(): Promise<void> {
@@ -83,13 +105,19 @@ async function main(): Promise<void> {
   });
   console.log(describe(lab));
   lab.customer.on((event) => console.log(`[customer] ${JSON.stringify(event)}`));
+  const app = withApp ? startApp(lab) : null;
 
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
     stopping = true;
     console.log('Stopping the phone lab…');
-    lab.stop().then(
+    const appStopped = new Promise<void>((resolve) => {
+      if (app === null || app.exitCode !== null) return resolve();
+      app.once('exit', () => resolve());
+      app.kill('SIGTERM');
+    });
+    appStopped.then(() => lab.stop()).then(
       () => process.exit(0),
       (error: unknown) => {
         console.error(error);
@@ -99,6 +127,8 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // One command, one lifetime: the app exiting (a bad setting, say) stops the lab too.
+  app?.once('exit', stop);
 
   const input = createInterface({ input: process.stdin });
   // On a terminal readline takes Ctrl-C for itself (and would only pause): stop the lab instead.
