@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ServerRequestError } from '@/ui/api-client';
 import { MicrophoneError, microphoneProblem } from './microphone';
 import { REFUSED_MESSAGE } from './sip-registration';
-import { ALIVE_INTERVAL_MS, createSoftphone } from './softphone';
+import { ALIVE_INTERVAL_MS, BUSY_REPORT_DELAY_MS, createSoftphone } from './softphone';
 import type { CallEventReport, Softphone } from './softphone-types';
 import type { IncomingSipCall, SipRegistration } from './sip-user-agent';
 import { fakeMicrophone, FakeSipUserAgent, sipRegistration } from './testing/fake-sip-user-agent';
@@ -372,12 +372,27 @@ describe('softphone inbound calls', () => {
     expect(h.reports).toEqual([{ callId: 'call-in-1', event: { type: 'remote_ended' } }]);
   });
 
-  it('answers a second INVITE "busy here" while on a call', async () => {
-    const h = harness();
-    await outboundLive(h);
-    const second = h.agent().ring(CALLER);
-    expect(second.actions).toEqual(['terminate 486']);
-    expect(h.incoming).toEqual([]);
+  it('answers a second INVITE "busy here" while on a call, and reports it later so it is logged as missed', async () => {
+    vi.useFakeTimers();
+    try {
+      const h = harness();
+      h.phone.register();
+      await vi.advanceTimersByTimeAsync(0);
+      h.agent().emit({ type: 'connected' });
+      h.agent().emit({ type: 'registered' });
+      await h.phone.prepare();
+      h.phone.dial('9000');
+      h.phone.linkDial('call-1');
+      h.agent().sessions[0]!.emit({ type: 'accepted', sipCallId: 'sip-abc' });
+      const second = h.agent().ring(CALLER);
+      expect(second.actions).toEqual(['terminate 486']);
+      expect(h.incoming).toEqual([]);
+      await vi.advanceTimersByTimeAsync(BUSY_REPORT_DELAY_MS);
+      expect(h.incoming).toEqual([CALLER]);
+      expect(h.phone.getState().call).toMatchObject({ callId: 'call-1', phase: 'live' });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('does not answer without a microphone, and says what to do', async () => {

@@ -12,6 +12,12 @@ import type { CreateSipUserAgent, IncomingSipCall, SipSession, SipSessionEvent, 
 
 export const ALIVE_INTERVAL_MS = 10_000;
 const DTMF_KEY = /^[0-9*#]$/;
+/**
+ * A call that finds this agent busy is still reported, so the server logs it as a missed call
+ * (badge, call-back, History) as for every provider; but later, so that in a ring group the windows
+ * of free agents report it first and it rings them (a busy agent's report then changes nothing).
+ */
+export const BUSY_REPORT_DELAY_MS = 2_000;
 /** How long an answer waits for the server to name an INVITE that is still being reported. */
 const LINK_WAIT_MS = 5_000;
 
@@ -141,7 +147,11 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
 
   function onIncoming(session: SipSession, incoming: IncomingSipCall) {
     // One call at a time: a second INVITE hears "busy here" and the PBX tries elsewhere.
-    if (active) return session.terminate(486);
+    if (active) {
+      session.terminate(486);
+      setTimeout(() => void deps.server.incoming(incoming).catch(() => {}), BUSY_REPORT_DELAY_MS);
+      return;
+    }
     const call = track(session, { callId: null, direction: 'inbound', phase: 'ringing', ...NEW_CALL }, null);
     call.link = deps.server.incoming(incoming).then(
       (callId) => {
