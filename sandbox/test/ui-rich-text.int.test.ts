@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InMemoryStore } from '../src/store/in-memory-store';
 import { startUiHost, type UiHost } from './ui-test-host';
 
 // A person's page shows call-log and note HTML formatted (as Pipedrive does), not as literal tags.
@@ -15,7 +16,8 @@ afterAll(async () => {
 
 describe('person page: notes and call logs as formatted text', () => {
   it('renders the stored HTML sanitised, with the typed text intact', async () => {
-    const { store } = host.ctx;
+    // The API's write path is tested elsewhere; here the records are stored directly.
+    const store = host.ctx.store as unknown as InMemoryStore;
     const person = store.listPersons({ limit: 1 }).items[0];
     const user = store.listUsers()[0];
     if (!person || !user) throw new Error('the seed has no person or user');
