@@ -86,10 +86,11 @@ export const STOP_RINGING_TEXT: Record<StopRingingReason, string> = {
   answered_elsewhere: 'Answered in another tab or by a colleague',
   caller_hung_up: 'Caller hung up',
   missed: 'Missed call',
+  rejected: 'Call rejected',
 };
 
 function unansweredText(outcome: CallOutcome | null): string {
-  if (outcome === 'rejected') return 'Call rejected';
+  if (outcome === 'rejected') return STOP_RINGING_TEXT.rejected;
   if (outcome === 'cancelled') return STOP_RINGING_TEXT.caller_hung_up;
   return STOP_RINGING_TEXT.missed;
 }
