@@ -168,6 +168,9 @@ describe('outbound calls from the floating window', () => {
     await expectSavedFollowUp(GRETA.name);
     const log = await nextCallLog(GRETA.e164, before);
     expect(log).toMatchObject({ outcome: 'connected', user_id: AGENT.id, person_id: GRETA.id, deal_id: null });
+    // Linked to the person's organization too, so it shows in the organization's timeline.
+    expect(log.org_id).toBe(store().getPerson(GRETA.id)!.org_id);
+    expect(log.org_id).not.toBeNull();
     expect(log.note).toContain('Interested in the Berlin pilot');
     expectConnectedLogTimes(log);
     // Once: the call log carries the notes (its call activity shows them in the person's
