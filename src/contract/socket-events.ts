@@ -16,7 +16,8 @@ export const CONTROL_CENTER_NAMESPACE = '/control-center';
 /** The tab id: `auth.windowId` on the handshake, `X-Window-Id` on call routes. */
 export const WINDOW_ID_PATTERN = /^[A-Za-z0-9_-]{1,100}$/;
 
-export const STOP_RINGING_REASONS = ['answered_elsewhere', 'caller_hung_up', 'missed'] as const;
+/** `rejected`: the agent (every agent it rang) declined it: the window calls it rejected, as History does. */
+export const STOP_RINGING_REASONS = ['answered_elsewhere', 'caller_hung_up', 'missed', 'rejected'] as const;
 export type StopRingingReason = (typeof STOP_RINGING_REASONS)[number];
 export interface StopRingingPayload {
   callId: string;

@@ -148,11 +148,15 @@ describe('inbound calls, from the Control Center to the sandbox call log', () =>
     await waitFor(() => picker.getByRole('radio', { name: /Chris Morgan/ }).isChecked(), Boolean, 'Chris to be preselected');
     expect(await picker.getByRole('radio', { name: /Pat Morgan/ }).isChecked()).toBe(false);
 
-    // Rejected: logged as a busy line (src/domain/call/call-outcome.ts).
+    // Rejected after picking Pat: logged as a busy line (src/domain/call/call-outcome.ts) with
+    // the person picked, and called rejected in the window and in Pipedrive alike.
+    const pat = store().findPersonsByPhone('+12125550147', { exactMatch: true }).find((person) => person.name === 'Pat Morgan')!;
+    await picker.getByRole('radio', { name: /Pat Morgan/ }).check();
     await frame.getByRole('button', { name: 'Reject' }).click();
+    await frame.getByText('Call rejected', { exact: true }).waitFor();
     await frame.getByRole('tab', { name: 'Contacts' }).waitFor();
     const rejected = await waitForCallLog(stack, ALICE.id, '+12125550147', (entry) => entry.id !== log.id);
-    expect(rejected).toMatchObject({ outcome: 'busy', duration: '0', person_id: 9 });
+    expect(rejected).toMatchObject({ outcome: 'busy', duration: '0', person_id: pat.id, subject: 'Rejected call from Pat Morgan' });
   });
 
   it('turns an unanswered call into a missed call: no_answer log, badge, missed list, call back', async () => {

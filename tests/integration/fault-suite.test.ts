@@ -129,7 +129,7 @@ async function waitUntilDelivered(callId: string, timeoutMs = 20_000): Promise<O
 }
 
 interface SandboxState {
-  callLogs: Array<{ to_phone_number: string }>;
+  callLogs: Array<{ to_phone_number: string; note: string | null }>;
   notes: Array<{ content: string }>;
   persons: Array<{ name: string }>;
 }
@@ -166,6 +166,10 @@ async function expectExactlyOnce(scenario: string, call: { id: string; number: s
   const total = Object.values(landed).reduce((sum, count) => sum + count, 0);
   report.push({ scenario, planned: rows.length, attempts: rows.reduce((sum, row) => sum + row.attempts, 0), landed: total, duplicates: total - rows.length });
   expect(landed).toEqual(Object.fromEntries(rows.map((row) => [row.write.purpose, 1])));
+  // The notes travel in the call log: no separate note repeats them (issue 12).
+  const state = await sandboxState();
+  expect(state.notes.filter((note) => note.content.includes(call.notes))).toHaveLength(0);
+  expect(state.callLogs.filter((log) => (log.note ?? '').includes(call.notes))).toHaveLength(1);
   const history = (await (await callApi('/api/calls/history')).json()) as { items: WindowCall[] };
   expect(history.items.find((item) => item.id === call.id)?.wrapUp).toMatchObject({ status: 'saved', error: null });
 }
@@ -192,7 +196,7 @@ describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
   });
 
   it('waits out a 429 as Pipedrive asks', async () => {
-    await runScenario('429 rate limit (note)', [{ kind: 'rate_limit', path: '/api/v1/notes' }], 'person_note');
+    await runScenario('429 rate limit (call log)', [{ kind: 'rate_limit', path: '/api/v1/callLogs' }], 'call_log');
   });
 
   it('counts a timed-out write as outcome unknown and delivers it once', async () => {
@@ -200,15 +204,11 @@ describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
   });
 
   it('does not write twice when the request times out after Pipedrive wrote it', async () => {
-    await runScenario('timeout after the write (note)', [{ kind: 'slow_after_write', path: '/api/v1/notes', latencyMs: SLOW_MS }], 'person_note');
+    await runScenario('timeout after the write (call log)', [{ kind: 'slow_after_write', path: '/api/v1/callLogs', latencyMs: SLOW_MS }], 'call_log');
   });
 
   it('does not write twice when the answer to a call log is lost', async () => {
     await runScenario('dropped answer (call log)', [{ kind: 'drop_after_write', path: '/api/v1/callLogs' }], 'call_log');
-  });
-
-  it('does not write twice when the answer to a note is lost', async () => {
-    await runScenario('dropped answer (note)', [{ kind: 'drop_after_write', path: '/api/v1/notes' }], 'person_note');
   });
 
   it('does not create the contact twice when the answer to its creation is lost', async () => {
@@ -229,7 +229,7 @@ describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
     const window = await callApi('/api/calls/history');
     expect(window.status).toBe(403);
     expect(((await window.json()) as { error: { code: string } }).error.code).toBe('ACCOUNT_DISCONNECTED');
-    expect((await sandboxState()).notes.filter((note) => note.content.includes(notes))).toHaveLength(0);
+    expect((await sandboxState()).callLogs.filter((log) => (log.note ?? '').includes(notes))).toHaveLength(0);
 
     await install();
     await expectExactlyOnce('token revoked mid-call', { ...call, notes });

@@ -115,15 +115,16 @@ async function sandboxState(): Promise<{ callLogs: any[]; notes: any[]; persons:
 }
 
 describe('outbox delivery to the sandbox', () => {
-  it('creates the contact, then the call log and the note linked to it', async () => {
-    const writes = await wrapUpWithNewContact('call-int-1', 'Grace Integration', 'Wants a <b>quote</b>');
-    expect(writes.map((w) => w.purpose)).toEqual(['person', 'call_log', 'person_note']);
+  it('creates the contact, then the call log carrying the notes once (escaped, shown as typed on the person page)', async () => {
+    const typed = 'Wants a <b>quote</b> & a demo\nCall back Monday';
+    const writes = await wrapUpWithNewContact('call-int-1', 'Grace Integration', typed);
+    expect(writes.map((w) => w.purpose)).toEqual(['person', 'call_log']);
 
-    expect(await worker.drain()).toBe(3);
+    expect(await worker.drain()).toBe(2);
 
     const status = await worker.wrapUpStatusForCall('call-int-1');
-    expect(status).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
-    const [person, callLog, note] = await persistence.outboxStore.listDeliveries('call-int-1');
+    expect(status).toEqual({ status: 'saved', savedItems: ['new contact', 'call log'], error: null });
+    const [person, callLog] = await persistence.outboxStore.listDeliveries('call-int-1');
     const personId = person?.result?.id;
     expect(typeof personId).toBe('number');
 
@@ -139,11 +140,15 @@ describe('outbox delivery to the sandbox', () => {
       to_phone_number: '+14155550100',
       start_time: '2026-03-14T09:30:05.000Z',
       duration: '60',
+      note: '<p>Wants a &lt;b&gt;quote&lt;/b&gt; &amp; a demo<br>Call back Monday</p>',
     });
     expect(createdLog.subject).toContain('Grace Integration');
-    const createdNote = state.notes.find((n) => n.id === note?.result?.id);
-    expect(createdNote).toMatchObject({ person_id: personId });
-    expect(createdNote.content).toContain('Wants a &lt;b&gt;quote&lt;/b&gt;');
+    // Exactly once: no separate note repeats what the call log carries.
+    expect(state.notes.filter((n) => String(n.content).includes('quote'))).toEqual([]);
+
+    const page = await (await fetch(`${kit.url}/persons/${personId}`, { headers: { cookie: `sandbox_user=${userId}` } })).text();
+    expect(page).toContain('<p>Wants a &lt;b&gt;quote&lt;/b&gt; &amp; a demo<br>Call back Monday</p>');
+    expect(page).not.toContain('&lt;br&gt;');
   });
 
   it('retries a write Pipedrive answered with 500, and fails one it rejects, without sending anything twice', async () => {
@@ -164,7 +169,7 @@ describe('outbox delivery to the sandbox', () => {
 
     now += 2_000;
     await worker.drain();
-    expect(await worker.wrapUpStatusForCall('call-int-2')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
+    expect(await worker.wrapUpStatusForCall('call-int-2')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log'], error: null });
     expect((await sandboxState()).callLogs.length).toBe(logsBefore + 1);
 
     // A note on a deal that does not exist: Pipedrive says 400/404, which no retry can fix.
@@ -212,6 +217,6 @@ describe('outbox delivery to the sandbox', () => {
     // "Retry" makes the waiting writes due at once instead of at the next reconnect check.
     expect(await worker.retry('call-int-3')).toBe(1);
     await worker.drain();
-    expect(await worker.wrapUpStatusForCall('call-int-3')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log', 'note on contact'], error: null });
+    expect(await worker.wrapUpStatusForCall('call-int-3')).toEqual({ status: 'saved', savedItems: ['new contact', 'call log'], error: null });
   });
 });

@@ -8,7 +8,7 @@ function fakeGateway(options: { searchDelayMs?: number } = {}) {
     async searchPersons(key: { companyId: number; userId: number }, term: string) {
       requests.push(`search:${key.companyId}:${key.userId}:${term}`);
       if (options.searchDelayMs) await new Promise((resolve) => setTimeout(resolve, options.searchDelayMs));
-      return [{ id: 7, name: 'Ada Lovelace', phones: ['+1 415 555 0134'], organizationName: 'Analytical Engines', pictureUrl: 'https://pics/7.png' }];
+      return [{ id: 7, name: 'Ada Lovelace', phones: ['+1 415 555 0134'], organizationName: 'Analytical Engines', organizationId: 12, pictureUrl: 'https://pics/7.png' }];
     },
     async getPerson(_key: unknown, id: number) {
       requests.push(`person:${id}`);
@@ -22,7 +22,7 @@ function fakeGateway(options: { searchDelayMs?: number } = {}) {
     async listDeals(_key: unknown, filter: { personId: number }) {
       requests.push(`deals:${filter.personId}`);
       return [
-        { id: 1, title: 'Old', status: 'open', value: 10, currency: 'EUR', personId: 7, orgId: null },
+        { id: 1, title: 'Old', status: 'open', value: 10, currency: 'EUR', personId: 7, orgId: 3 },
         { id: 2, title: 'New', status: 'open', value: null, currency: null, personId: 7, orgId: null },
         { id: 3, title: 'Won', status: 'won', value: 5, currency: 'EUR', personId: 7, orgId: null },
       ];
@@ -39,10 +39,10 @@ describe('createCrmDirectory', () => {
     const crm = createCrmDirectory({ gateway, accounts, now: () => now });
     const account = { companyId: 1, userId: 5 };
     const persons = await crm.searchPersonsByPhone(account, '4155550134', { limit: 20 });
-    expect(persons).toEqual([{ id: 7, name: 'Ada Lovelace', phones: [{ value: '+1 415 555 0134' }], organizationName: 'Analytical Engines', pictureUrl: 'https://pics/7.png' }]);
+    expect(persons).toEqual([{ id: 7, name: 'Ada Lovelace', phones: [{ value: '+1 415 555 0134' }], organizationName: 'Analytical Engines', organizationId: 12, pictureUrl: 'https://pics/7.png' }]);
     expect(await crm.listOpenDeals(account, 7, { limit: 10 })).toEqual([
-      { id: 2, title: 'New', value: null, currency: null },
-      { id: 1, title: 'Old', value: 10, currency: 'EUR' },
+      { id: 2, title: 'New', value: null, currency: null, orgId: null },
+      { id: 1, title: 'Old', value: 10, currency: 'EUR', orgId: 3 },
     ]);
     await crm.searchPersonsByPhone(account, '4155550134', { limit: 20 });
     await crm.listOpenDeals(account, 7, { limit: 10 });

@@ -65,6 +65,7 @@ export function createCrmDirectory(options: CrmDirectoryOptions): CrmDirectory {
             name: hit.name,
             phones: hit.phones.map((value) => ({ value })),
             organizationName: hit.organizationName,
+            organizationId: hit.organizationId,
             pictureUrl: hit.pictureUrl,
           }));
         }),
@@ -102,7 +103,7 @@ export function createCrmDirectory(options: CrmDirectoryOptions): CrmDirectory {
             .filter((deal) => deal.status === 'open')
             .sort((a, b) => b.id - a.id)
             .slice(0, limit)
-            .map((deal) => ({ id: deal.id, title: deal.title, value: deal.value, currency: deal.currency }));
+            .map((deal) => ({ id: deal.id, title: deal.title, value: deal.value, currency: deal.currency, orgId: deal.orgId }));
         }),
       );
     },

@@ -182,6 +182,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
         name: item.name ?? '',
         phones: (item.phones ?? []).map((phone) => phone.trim()).filter(Boolean),
         organizationName: item.organization?.name ?? null,
+        organizationId: item.organization?.id ?? null,
         pictureUrl: item.picture?.pictures?.['128'] ?? null,
       }));
     },

@@ -31,6 +31,7 @@ export interface PersonSearchHit {
   name: string;
   phones: string[];
   organizationName: string | null;
+  organizationId: number | null;
   pictureUrl: string | null;
 }
 

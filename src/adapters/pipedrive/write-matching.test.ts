@@ -28,6 +28,19 @@ describe('matching a record read back from Pipedrive to the write that may have 
     expect(matchesCallLog({ ...storedLog, deal_id: 7 }, { ...callLog, deal_id: 8 })).toBe(false);
   });
 
+  it('call log, note and activity: linked to the organization we sent', () => {
+    expect(matchesCallLog({ ...storedLog, org_id: 3 }, { ...callLog, org_id: 3 })).toBe(true);
+    expect(matchesCallLog({ ...storedLog, org_id: 4 }, { ...callLog, org_id: 3 })).toBe(false);
+    const note = { content: 'Wants a quote', person_id: 41, org_id: 3 };
+    const storedNote = { id: 9, person_id: 41, org_id: 3, content: 'Wants a quote', add_time: '2026-03-14 09:31:10', active_flag: true };
+    expect(matchesNote(storedNote, note, SINCE)).toBe(true);
+    expect(matchesNote({ ...storedNote, org_id: null }, note, SINCE)).toBe(false);
+    const activity = { subject: 'Call back Ada', type: 'call' as const, due_date: '2026-03-14', done: false as const, person_id: 41, org_id: 3 };
+    const storedActivity = { id: 5, subject: 'Call back Ada', type: 'call', due_date: '2026-03-14', person_id: 41, org_id: 3, add_time: '2026-03-14T09:31:10Z' };
+    expect(matchesActivity(storedActivity, activity, SINCE)).toBe(true);
+    expect(matchesActivity({ ...storedActivity, org_id: 4 }, activity, SINCE)).toBe(false);
+  });
+
   it('note: same person or deal and the same text (as HTML Pipedrive may have cleaned), added in the window', () => {
     const sent = { content: 'Wants a &lt;b&gt;quote&lt;/b&gt;<br>Call back Monday', person_id: 41 };
     const stored = { id: 9, person_id: 41, deal_id: null, content: 'Wants a &lt;b&gt;quote&lt;/b&gt;<br />Call back  Monday', add_time: '2026-03-14 09:31:10', active_flag: true };

@@ -52,7 +52,7 @@ export function noteText(html: unknown): string {
 
 /**
  * A call log is identified by its call: the same start and end second, numbers and outcome (and
- * the person/deal it was linked to). Two calls never share a start second on one user's line.
+ * the person/deal/organization it was linked to). Two calls never share a start second on one user's line.
  */
 export function matchesCallLog(item: Item, sent: CallLogPayload): boolean {
   return (
@@ -62,15 +62,17 @@ export function matchesCallLog(item: Item, sent: CallLogPayload): boolean {
     digitsOf(item.to_phone_number) === digitsOf(sent.to_phone_number) &&
     (sent.from_phone_number === undefined || digitsOf(item.from_phone_number) === digitsOf(sent.from_phone_number)) &&
     sameLink(sent.person_id, item.person_id) &&
+    sameLink(sent.org_id, item.org_id) &&
     sameLink(sent.deal_id, item.deal_id)
   );
 }
 
-/** A note: same person/deal, same text, added inside the window. */
+/** A note: same person/deal/organization, same text, added inside the window. */
 export function matchesNote(item: Item, sent: NotePayload, since: number): boolean {
   return (
     isAddedSince(item, since) &&
     sameLink(sent.person_id, item.person_id) &&
+    sameLink(sent.org_id, item.org_id) &&
     sameLink(sent.deal_id, item.deal_id) &&
     item.active_flag !== false &&
     noteText(item.content) === noteText(sent.content)
@@ -97,6 +99,7 @@ export function matchesActivity(item: Item, sent: ActivityPayload, since: number
     item.due_date === sent.due_date &&
     sameLink(sent.user_id, item.owner_id) &&
     sameLink(sent.person_id, item.person_id) &&
+    sameLink(sent.org_id, item.org_id) &&
     sameLink(sent.deal_id, item.deal_id)
   );
 }

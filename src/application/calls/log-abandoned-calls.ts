@@ -3,7 +3,7 @@ import { decideAutomaticLog, planAutomaticCallLog, writeIdempotencyKey } from '@
 import type { StoredCall } from '@/application/ports/call-store.port';
 import type { CallSettings } from '@/application/ports/company-settings.port';
 import type { CallDeps } from './call-deps';
-import { personNameOf } from './look-up-caller';
+import { organizationOf, personNameOf } from './look-up-caller';
 import { callLoader, mutateCall, type CallMutation } from './mutate-call';
 import { includesCallLog, toOutboxEntries } from './outbox-entries';
 import { wrapUpSettings } from './submit-wrap-up';
@@ -54,10 +54,11 @@ async function logIfDue(deps: Deps, candidate: StoredCall, settings: CallSetting
     }
     if (decision.kind !== 'log_now') return { kind: 'keep', result: { kind: 'skip' } };
     const personName = personNameOf(stored.caller, stored.call.personId);
+    const orgId = organizationOf(stored.caller, stored.call);
     const plan = planAutomaticCallLog({
       call: stored.call,
       settings: wrapUpSettings(settings),
-      ...(personName === undefined ? {} : { context: { personName } }),
+      context: { ...(personName === undefined ? {} : { personName }), ...(orgId === undefined ? {} : { orgId }) },
     });
     if (!plan.ok) return { kind: 'keep', result: { kind: 'skip' } };
     return {

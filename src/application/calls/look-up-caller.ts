@@ -76,6 +76,7 @@ export async function lookUpCalledPerson(
         id: person.id,
         name: person.name,
         organizationName: person.organization?.name ?? null,
+        organizationId: person.organization?.id ?? null,
         pictureUrl: person.pictureUrl,
       },
       matchedPhone: match?.matchedPhone ?? { value: input.number, label: undefined },
@@ -111,6 +112,17 @@ export function personNameOf(caller: CallerInfo | null, personId: number | undef
 }
 
 /**
+ * The organization a call is about: the chosen deal's, else the person's (as the screen-pop found
+ * them), so the call log and notes show in the organization's timeline too.
+ */
+export function organizationOf(caller: CallerInfo | null, link: { personId?: number | undefined; dealId?: number | undefined }): number | undefined {
+  if (caller === null || link.personId === undefined) return undefined;
+  const match = caller.matches.find((candidate) => candidate.person.id === link.personId);
+  const deal = link.dealId === undefined ? undefined : match?.openDeals.find((candidate) => candidate.id === link.dealId);
+  return deal?.orgId ?? match?.person.organizationId ?? undefined;
+}
+
+/**
  * Tries the search terms best first and stops at the first that finds the caller: usually one
  * request. Persons found by several terms are kept once.
  */
@@ -137,6 +149,7 @@ function toCallerMatch(match: PersonPhoneMatch<CrmPhonePerson>, openDeals: reado
       id: match.person.id,
       name: match.person.name,
       organizationName: match.person.organizationName,
+      organizationId: match.person.organizationId,
       pictureUrl: match.person.pictureUrl,
     },
     matchedPhone: match.matchedPhone,

@@ -28,7 +28,7 @@ describe('receiveInboundCall', () => {
       remembered: null,
       matches: [
         {
-          person: { id: 501, name: 'Ada Customer', organizationName: 'Analytical Engines Ltd', pictureUrl: 'https://pictures.test/501.png' },
+          person: { id: 501, name: 'Ada Customer', organizationName: 'Analytical Engines Ltd', organizationId: 71, pictureUrl: 'https://pictures.test/501.png' },
           matchedPhone: { value: '(415) 555-0134', label: 'work' },
           quality: 'exact_e164',
           openDeals: [

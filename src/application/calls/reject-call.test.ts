@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ACME, ADA, GRACE, KNOWN_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
+import { ACME, ADA, GRACE, KNOWN_NUMBER, SHARED_NUMBER, createCallsHarness, expectOk } from './testing/calls-test-harness';
+import { logAbandonedCalls } from './log-abandoned-calls';
 import { listMissedCalls } from './missed-calls';
 import { receiveInboundCall } from './receive-inbound-call';
 import { rejectCall } from './reject-call';
@@ -28,6 +29,17 @@ describe('rejectCall', () => {
     expect(last).toMatchObject({ isRejected: true, call: { state: 'ended', outcome: 'rejected' } });
     expect(h.telephony.commands).toEqual([{ type: 'reject', providerCallId: 'prov-9' }]);
     expect(await listMissedCalls(h.deps, { companyId: ACME, userId: ADA.userId })).toMatchObject({ unseenCount: 0, calls: [] });
+  });
+
+  it('logs a rejected call with the person the agent had picked, named rejected', async () => {
+    const h = createCallsHarness();
+    h.presence.connect(ADA);
+    const { call } = await receiveInboundCall(h.deps, { companyId: ACME, from: SHARED_NUMBER, source: 'webhook' });
+    const rejected = expectOk(await rejectCall(h.deps, { companyId: ACME, userId: ADA.userId, callId: call.id, personId: 503 }));
+    expect(rejected.call).toMatchObject({ outcome: 'rejected', personId: 503 });
+    expect((await logAbandonedCalls(h.deps)).logged).toEqual([call.id]);
+    const [log] = await h.outbox.listForCall(call.id);
+    expect(log?.write.payload).toMatchObject({ person_id: 503, subject: 'Rejected call from Sally Shared', outcome: 'busy' });
   });
 
   it('refuses a second decline and a decline of a call that ended', async () => {

@@ -1,4 +1,4 @@
-import { applyCallEvent } from '@/domain/call';
+import { applyCallEvent, linkCallToContact, type Call } from '@/domain/call';
 import type { Result } from '@/domain/errors';
 import { declineCall, type RingingCallError, type StopRingingTarget } from '@/domain/routing';
 import type { CallView } from '@/application/ports/call-view';
@@ -13,6 +13,12 @@ export interface RejectCallInput {
   readonly companyId: number;
   readonly userId: number;
   readonly callId: string;
+  /**
+   * Who the agent had picked on the ringing screen (the pick stays in the window until answered):
+   * a call the agent rejects is logged with that person, as the agent saw it.
+   */
+  readonly personId?: number | undefined;
+  readonly dealId?: number | undefined;
 }
 
 export type RejectCallError = CallNotFoundError | CallNotRingingError | RingingCallError;
@@ -61,7 +67,7 @@ export async function rejectCall(deps: Deps, input: RejectCallInput): Promise<Re
       kind: 'save',
       record: {
         ...stored,
-        call: rejected.call,
+        call: withPick(rejected.call, input),
         ringing: declined.ringing,
         missedBy: { scope: 'agents', userIds: [] },
       },
@@ -85,6 +91,13 @@ export async function rejectCall(deps: Deps, input: RejectCallInput): Promise<Re
     deps.logger.info({ callId, companyId }, 'inbound call rejected by every agent');
   }
   return { ok: true, call: view, isRejected: outcome.result.isRejected };
+}
+
+/** The agent's pick replaces the screen-pop's link (a deal only with its person). */
+function withPick(call: Call, input: RejectCallInput): Call {
+  if (input.personId === undefined) return call;
+  const { personId: _person, dealId: _deal, ...unlinked } = call;
+  return linkCallToContact(unlinked, { personId: input.personId, ...(input.dealId === undefined ? {} : { dealId: input.dealId }) });
 }
 
 function keep(error: RejectCallError): CallMutation<Decision> {

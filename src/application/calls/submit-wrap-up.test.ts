@@ -55,18 +55,24 @@ describe('submitWrapUp', () => {
     expect((await h.calls.get(ACME, callId))?.call.dealId).toBe(902);
   });
 
-  it('notes to contact: a log and a note on the person chosen', async () => {
+  it('notes to contact: one log with the notes on the person chosen, no second note', async () => {
     const { h, callId } = await endedCall(SHARED_NUMBER);
     expectOk(await submitWrapUp(h.deps, { companyId: ACME, userId: ADA.userId, wrapUp: wrapUp(callId, { kind: 'notes_to_contact', personId: 503 }) }));
-    expect(await queued(h, callId)).toEqual(['create_call_log:call_log', 'create_note:person_note']);
+    expect(await queued(h, callId)).toEqual(['create_call_log:call_log']);
     expect((await h.outbox.listForCall(callId))[0]?.write.payload).toMatchObject({ person_id: 503, subject: 'Inbound call from Sally Shared' });
     expect(await h.preferences.get(ACME, SHARED_NUMBER)).toMatchObject({ personId: 503 });
   });
 
-  it('create contact: the person first, then the log and the note pointing at it', async () => {
+  it('links the log to the organization of the person the call is about', async () => {
+    const { h, callId } = await endedCall();
+    expectOk(await submitWrapUp(h.deps, { companyId: ACME, userId: ADA.userId, wrapUp: wrapUp(callId, { kind: 'hang_up' }) }));
+    expect((await h.outbox.listForCall(callId))[0]?.write.payload).toMatchObject({ person_id: 501, org_id: 71 });
+  });
+
+  it('create contact: the person first, then the log (with the notes) pointing at it', async () => {
     const { h, callId } = await endedCall(UNKNOWN_NUMBER);
     expectOk(await submitWrapUp(h.deps, { companyId: ACME, userId: ADA.userId, wrapUp: wrapUp(callId, { kind: 'create_contact', name: 'New Person' }) }));
-    expect(await queued(h, callId)).toEqual(['create_person:person', 'create_call_log:call_log', 'create_note:person_note']);
+    expect(await queued(h, callId)).toEqual(['create_person:person', 'create_call_log:call_log']);
     expect(await h.preferences.get(ACME, UNKNOWN_NUMBER)).toBeUndefined();
   });
 
@@ -102,7 +108,10 @@ describe('submitWrapUp', () => {
     const result = expectOk(await submitWrapUp(h.deps, { companyId: ACME, userId: ADA.userId, wrapUp: wrapUp(callId, { kind: 'notes_to_deal', dealId: 901 }) }));
     expect(result).toMatchObject({ isLate: true, queuedKeys: [`call:${callId}:deal_note`] });
     expect(await queued(h, callId)).toEqual(['create_call_log:call_log', 'create_note:deal_note']);
-    expect((await h.outbox.listForCall(callId))[0]?.write.payload).not.toHaveProperty('note');
+    const [automaticLog, note] = await h.outbox.listForCall(callId);
+    expect(automaticLog?.write.payload).not.toHaveProperty('note');
+    expect(automaticLog?.write.payload).toMatchObject({ person_id: 501, org_id: 71 });
+    expect(note?.write.payload).toMatchObject({ deal_id: 901, person_id: 501, org_id: 71 });
   });
 
   it('re-plans as late when the automatic log commits while the wrap-up is being saved', async () => {

@@ -7,7 +7,7 @@ import type { CallSettings } from '@/application/ports/company-settings.port';
 import type { CallDeps } from './call-deps';
 import type { CallNotFoundError, CallNotYoursError } from './call-errors';
 import { toCallView } from './call-view';
-import { personNameOf } from './look-up-caller';
+import { organizationOf, personNameOf } from './look-up-caller';
 import { callLoader, mutateCall, type CallMutation } from './mutate-call';
 import { includesCallLog, toOutboxEntries } from './outbox-entries';
 
@@ -98,11 +98,17 @@ export function wrapUpSettings(settings: CallSettings) {
   };
 }
 
-/** The name the log's subject uses: the person the notes go to, or the call's person. */
+/**
+ * The name the log's subject uses (the person the notes go to, or the call's person) and the
+ * organization the call is about (the chosen deal's, else that person's).
+ */
 function contextFor(stored: StoredCall, action: WrapUpAction) {
+  if (action.kind === 'create_contact') return {};
   const personId = action.kind === 'notes_to_contact' ? action.personId : stored.call.personId;
+  const dealId = action.kind === 'notes_to_deal' ? action.dealId : action.kind === 'hang_up' ? stored.call.dealId : undefined;
   const personName = personNameOf(stored.caller, personId);
-  return personName === undefined ? {} : { personName };
+  const orgId = organizationOf(stored.caller, { personId, dealId });
+  return { ...(personName === undefined ? {} : { personName }), ...(orgId === undefined ? {} : { orgId }) };
 }
 
 /** The call shows what the agent chose in the history (a new contact by its name, at once). */

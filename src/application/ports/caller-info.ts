@@ -29,6 +29,8 @@ export interface CallerMatch {
     readonly id: number;
     readonly name: string;
     readonly organizationName: string | null;
+    /** The call log and notes are linked to it too. Absent on calls stored before it was kept. */
+    readonly organizationId?: number | null;
     readonly pictureUrl: string | null;
   };
   /** The stored phone that matched: the UI shows this one, not the person's first phone. */

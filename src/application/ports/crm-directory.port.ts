@@ -12,6 +12,7 @@ export interface CrmAccountRef {
 
 export interface CrmPhonePerson extends PersonWithPhones {
   readonly organizationName: string | null;
+  readonly organizationId: number | null;
   readonly pictureUrl: string | null;
 }
 
@@ -28,6 +29,8 @@ export interface CrmDeal {
   readonly title: string;
   readonly value: number | null;
   readonly currency: string | null;
+  /** The deal's organization; absent on deals stored with calls before it was kept. */
+  readonly orgId?: number | null;
 }
 
 /**

@@ -61,10 +61,20 @@ describe('buildCallLog', () => {
     expect(log.outcome).toBe('left_voicemail');
   });
 
-  it("uses the company's number, then a placeholder, when our number is unknown", () => {
+  it("uses the company's number, then a real number of the call, never a placeholder, when our number is unknown", () => {
     const call = endedCall('inbound', undefined, { localNumber: undefined });
     expect(buildCallLog(call, {}, { ...SETTINGS, companyPhoneNumber: '+3726000000' }).to_phone_number).toBe('+3726000000');
-    expect(buildCallLog(call, {}, SETTINGS).to_phone_number).toBe('unknown');
+    expect(buildCallLog(call, {}, SETTINGS)).toMatchObject({ to_phone_number: '+442079460958', from_phone_number: '+442079460958' });
+  });
+
+  it("uses the company's number as the caller of an outbound call placed without a caller ID", () => {
+    const log = buildCallLog(endedCall('outbound', undefined, { localNumber: undefined }), {}, { ...SETTINGS, companyPhoneNumber: '+3726000000' });
+    expect(log.from_phone_number).toBe('+3726000000');
+  });
+
+  it('links the organization the call is about', () => {
+    expect(buildCallLog(endedCall('inbound'), { personId: 5, orgId: 3 }, SETTINGS)).toMatchObject({ person_id: 5, org_id: 3 });
+    expect(buildCallLog(endedCall('inbound'), { personId: 5 }, SETTINGS)).not.toHaveProperty('org_id');
   });
 
   it('leaves the caller out of an outbound log when our number is unknown (Pipedrive does not require it)', () => {
@@ -80,6 +90,12 @@ describe('buildCallLog', () => {
 });
 
 describe('callSubject', () => {
+  it('calls a call the agent declined rejected, not missed', () => {
+    const rejected = endedCall('inbound', [{ type: 'ring' }, { type: 'reject' }]);
+    expect(callSubject(rejected, 'Ada Lovelace')).toBe('Rejected call from Ada Lovelace');
+    expect(callSubject(endedCall('inbound', MISSED_PATH), 'Ada Lovelace')).toBe('Missed call from Ada Lovelace');
+  });
+
   it('falls back to the number when the name is blank', () => {
     expect(callSubject(endedCall('outbound'), '  ')).toBe('Outbound call to +442079460958');
   });

@@ -9,6 +9,7 @@ export interface CallbackPerson {
   /** Key of the write creating the person, when the person does not exist yet. */
   readonly personIdFromWrite?: string;
   readonly personName?: string;
+  readonly orgId?: number;
 }
 
 /**
@@ -35,6 +36,7 @@ export function callbackActivityWrites(
         done: false,
         ...(call.agentUserId === null ? {} : { user_id: call.agentUserId }),
         ...(who.personId === undefined ? {} : { person_id: who.personId }),
+        ...(who.orgId === undefined ? {} : { org_id: who.orgId }),
         ...(call.dealId === undefined ? {} : { deal_id: call.dealId }),
       },
     },

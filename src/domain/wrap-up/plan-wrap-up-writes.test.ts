@@ -50,38 +50,45 @@ describe('planWrapUpWrites on time', () => {
     expect(result.ok && result.writes[0]?.payload).toMatchObject({ deal_id: 42, person_id: 5, note: NOTES_HTML });
   });
 
-  it('notes to contact: the call log on the chosen person, plus a note on that person', () => {
-    const call = endedCall('inbound', undefined, { personId: 5, dealId: 8 });
-    const result = plan({ call, wrapUp: wrapUp({ kind: 'notes_to_contact', personId: 6 }) });
-    expect(summary(result)).toEqual(['create_call_log:call:call-1:call_log', 'create_note:call:call-1:person_note']);
-    if (!result.ok) return;
-    expect(result.writes[0]?.payload).toMatchObject({ person_id: 6 });
-    expect(result.writes[0]?.payload).not.toHaveProperty('deal_id');
-    expect(result.writes[1]?.payload).toEqual({
-      person_id: 6,
-      content: `<p><b>Inbound call from Ada Lovelace</b> (2026-03-14 09:30:02 UTC)</p>${NOTES_HTML}`,
-    });
+  it.each([
+    ['hang up', { kind: 'hang_up' }],
+    ['notes to deal', { kind: 'notes_to_deal', dealId: 42 }],
+    ['notes to contact', { kind: 'notes_to_contact', personId: 6 }],
+    ['create contact', { kind: 'create_contact', name: 'Grace Hopper' }],
+  ] as Array<[string, WrapUp['action']]>)('%s: the notes go once, in the call log only (never a second note)', (_name, action) => {
+    const result = plan({ wrapUp: wrapUp(action) });
+    if (!result.ok) throw new Error(result.error.code);
+    const withNotes = result.writes.filter((write) => JSON.stringify(write.payload).includes('pricing'));
+    expect(withNotes.map((write) => write.kind)).toEqual(['create_call_log']);
+    expect(withNotes[0]?.payload).toMatchObject({ note: NOTES_HTML });
   });
 
-  it('create contact: the person first, then the log and the note pointing at it', () => {
+  it('links the call log to the organization the call is about', () => {
+    const call = endedCall('inbound', undefined, { personId: 5, dealId: 8 });
+    const context = { personName: 'Ada Lovelace', orgId: 3 };
+    const result = plan({ call, context, wrapUp: wrapUp({ kind: 'notes_to_contact', personId: 6 }) });
+    expect(result.ok && result.writes[0]?.payload).toMatchObject({ person_id: 6, org_id: 3 });
+    expect(result.ok && result.writes[0]?.payload).not.toHaveProperty('deal_id');
+  });
+
+  it('create contact: the person first, then the log pointing at it', () => {
     const call = endedCall('inbound');
     const result = plan({ call, context: {}, wrapUp: wrapUp({ kind: 'create_contact', name: '  Grace Hopper ' }) });
     expect(result).toMatchObject({ ok: true });
     if (!result.ok) return;
-    const [person, log, note] = result.writes;
+    const [person, log] = result.writes;
     expect(person).toEqual({
       kind: 'create_person',
       purpose: 'person',
       idempotencyKey: 'call:call-1:person',
       payload: { name: 'Grace Hopper', phones: [{ value: '+442079460958', primary: true, label: 'work' }] },
     });
-    expect(log).toMatchObject({ personIdFromWrite: 'call:call-1:person', payload: { subject: 'Inbound call from Grace Hopper' } });
+    expect(log).toMatchObject({ personIdFromWrite: 'call:call-1:person', payload: { subject: 'Inbound call from Grace Hopper', note: NOTES_HTML } });
     expect(log?.payload).not.toHaveProperty('person_id');
-    expect(note).toMatchObject({ kind: 'create_note', personIdFromWrite: 'call:call-1:person' });
-    expect(result.writes).toHaveLength(3);
+    expect(result.writes).toHaveLength(2);
   });
 
-  it('adds no person note when the notes are blank', () => {
+  it('carries no note when the notes are blank', () => {
     const result = plan({ wrapUp: wrapUp({ kind: 'notes_to_contact', personId: 6 }, '  \n ') });
     expect(summary(result)).toEqual(['create_call_log:call:call-1:call_log']);
     expect(result.ok && result.writes[0]?.payload).not.toHaveProperty('note');
@@ -123,17 +130,18 @@ describe('planWrapUpWrites on time', () => {
 });
 
 describe('planWrapUpWrites late (the automatic log went first)', () => {
-  it('notes to deal become a note on the deal (and the call person)', () => {
-    const result = plan({ isCallLogged: true, wrapUp: wrapUp({ kind: 'notes_to_deal', dealId: 42 }) });
+  it('notes to deal become one note on the deal, the call person and their organization', () => {
+    const context = { personName: 'Ada Lovelace', orgId: 3 };
+    const result = plan({ isCallLogged: true, context, wrapUp: wrapUp({ kind: 'notes_to_deal', dealId: 42 }) });
     expect(result).toMatchObject({ ok: true, isLate: true, hasUnplacedNotes: false });
     expect(summary(result)).toEqual(['create_note:call:call-1:deal_note']);
-    expect(result.ok && result.writes[0]?.payload).toMatchObject({ deal_id: 42, person_id: 5 });
+    expect(result.ok && result.writes[0]?.payload).toMatchObject({ deal_id: 42, person_id: 5, org_id: 3 });
   });
 
   it('notes to contact become a note on the person, never a second call log', () => {
-    const result = plan({ isCallLogged: true, wrapUp: wrapUp({ kind: 'notes_to_contact', personId: 6 }) });
+    const result = plan({ isCallLogged: true, context: { orgId: 3 }, wrapUp: wrapUp({ kind: 'notes_to_contact', personId: 6 }) });
     expect(summary(result)).toEqual(['create_note:call:call-1:person_note']);
-    expect(result.ok && result.writes[0]?.payload).toMatchObject({ person_id: 6 });
+    expect(result.ok && result.writes[0]?.payload).toMatchObject({ person_id: 6, org_id: 3 });
   });
 
   it('create contact still creates the person, with the notes on it', () => {

@@ -34,12 +34,14 @@ export type PlanWrapUpResult = Result<
 >;
 
 /**
- * The Pipedrive writes an agent's wrap-up produces.
+ * The Pipedrive writes an agent's wrap-up produces. The notes reach Pipedrive exactly once, the
+ * same way whatever the action:
  *
- * On time (no call log yet): the call log carries everything (outcome, notes, person, deal), and
- * notes meant for a contact are also added as a note on that person, because the person's Notes
- * tab is where people look for them. Late (the automatic log already went, and Pipedrive call
- * logs cannot be edited): the notes become a note on the deal or person the agent chose.
+ * On time (no call log yet): only in the call log's `note`. Pipedrive stores a call log as a call
+ * activity linked to its person, deal and organization, and shows it with its note in each of
+ * their timelines, so a separate note would show the same text twice. Late (the automatic log
+ * already went, and Pipedrive call logs cannot be edited): one note, linked to the same person,
+ * deal and organization, headed with the call it is about.
  */
 export function planWrapUpWrites(input: PlanWrapUpInput): PlanWrapUpResult {
   const { call, wrapUp } = input;
@@ -82,12 +84,7 @@ function planOnTime(
     ...(notesHtml ? { noteHtml: notesHtml } : {}),
     ...(reportedOutcome ? { reportedOutcome } : {}),
   });
-  const isForContact = wrapUp.action.kind === 'notes_to_contact' || wrapUp.action.kind === 'create_contact';
-  const personNote =
-    isForContact && notesHtml
-      ? [personNoteWrite(call, target, standaloneCallNoteHtml(call, target, notesHtml, reportedOutcome))]
-      : [];
-  return [log, ...personNote, ...callbackActivityWrites(call, target, settings)];
+  return [log, ...callbackActivityWrites(call, target, settings)];
 }
 
 function planLateNotes(

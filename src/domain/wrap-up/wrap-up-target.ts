@@ -8,6 +8,7 @@ export interface WrapUpTarget {
   /** Set instead of `personId` when the person is created by this wrap-up. */
   readonly personIdFromWrite?: string;
   readonly dealId?: number;
+  readonly orgId?: number;
   readonly personName?: string;
   /** Name for a person to create first. */
   readonly createPersonNamed?: string;
@@ -18,15 +19,16 @@ export interface WrapUpTarget {
  * the person over the deal. "Notes to deal" keeps the call's person, so the log shows on both.
  */
 export function resolveWrapUpTarget(call: Call, action: WrapUpAction, context: WrapUpContext): WrapUpTarget {
-  const personName = context.personName;
+  const { personName, orgId } = context;
   switch (action.kind) {
     case 'hang_up':
-      return withDefined({ personId: call.personId, dealId: call.dealId, personName });
+      return withDefined({ personId: call.personId, dealId: call.dealId, orgId, personName });
     case 'notes_to_deal':
-      return withDefined({ personId: call.personId, dealId: action.dealId, personName });
+      return withDefined({ personId: call.personId, dealId: action.dealId, orgId, personName });
     case 'notes_to_contact':
-      return withDefined({ personId: action.personId, personName });
+      return withDefined({ personId: action.personId, orgId, personName });
     case 'create_contact':
+      // A contact created now belongs to no organization yet.
       return {
         personIdFromWrite: writeIdempotencyKey(call.id, 'person'),
         personName: action.name.trim(),

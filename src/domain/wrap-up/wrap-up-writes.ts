@@ -37,7 +37,7 @@ export function personNoteWrite(call: Call, target: WrapUpTarget, content: strin
     purpose: 'person_note',
     idempotencyKey: writeIdempotencyKey(call.id, 'person_note'),
     ...personLink(target),
-    payload: { content, ...(target.personId === undefined ? {} : { person_id: target.personId }) },
+    payload: { content, ...noteLinks(target) },
   };
 }
 
@@ -50,11 +50,17 @@ export function dealNoteWrite(
     kind: 'create_note',
     purpose: 'deal_note',
     idempotencyKey: writeIdempotencyKey(call.id, 'deal_note'),
-    payload: {
-      content,
-      deal_id: target.dealId,
-      ...(target.personId === undefined ? {} : { person_id: target.personId }),
-    },
+    ...personLink(target),
+    payload: { content, ...noteLinks(target) },
+  };
+}
+
+/** A note shows in the timeline of each record it names: the person, the deal and the organization. */
+function noteLinks(target: WrapUpTarget): { person_id?: number; deal_id?: number; org_id?: number } {
+  return {
+    ...(target.personId === undefined ? {} : { person_id: target.personId }),
+    ...(target.dealId === undefined ? {} : { deal_id: target.dealId }),
+    ...(target.orgId === undefined ? {} : { org_id: target.orgId }),
   };
 }
 

@@ -27,12 +27,17 @@ export interface WrapUp {
 export interface WrapUpContext {
   /** Name of the person the log is about, for the subject ("Inbound call from Ada Lovelace"). */
   readonly personName?: string;
+  /**
+   * The organization the call is about: the deal's, else the chosen person's. Pipedrive shows a
+   * call log (and a note) in the timeline of every record it is linked to, so it is linked to it too.
+   */
+  readonly orgId?: number;
 }
 
 export interface WrapUpSettings {
   /** Company setting: add a "Call back" activity for every missed call. */
   readonly createCallbackForMissedCalls: boolean;
-  /** The company's main line, used as our side of an inbound call whose dialled number is unknown. */
+  /** The company's main line, used as our side of a call whose own number is unknown. */
   readonly companyPhoneNumber?: string;
 }
 
@@ -50,8 +55,9 @@ export interface CallLogPayload {
   readonly subject: string;
   readonly user_id?: number;
   readonly person_id?: number;
+  readonly org_id?: number;
   readonly deal_id?: number;
-  /** Safe HTML. */
+  /** Safe HTML: the agent's notes, the one place they go when the wrap-up comes in time. */
   readonly note?: string;
 }
 
@@ -66,6 +72,7 @@ export interface NotePayload {
   /** Safe HTML. */
   readonly content: string;
   readonly person_id?: number;
+  readonly org_id?: number;
   readonly deal_id?: number;
 }
 
@@ -78,6 +85,7 @@ export interface ActivityPayload {
   readonly done: false;
   readonly user_id?: number;
   readonly person_id?: number;
+  readonly org_id?: number;
   readonly deal_id?: number;
   readonly note?: string;
 }

@@ -19,6 +19,7 @@ export function createStopReason(ports: Pick<CallPorts, 'calls'>) {
   return async (companyId: number, callId: string): Promise<StopRingingReason> => {
     const stored = await ports.calls.get(companyId, callId);
     if (stored?.call.timestamps.answeredAt !== undefined) return 'answered_elsewhere';
+    if (stored?.call.outcome === 'rejected') return 'rejected';
     return stored?.call.outcome === 'cancelled' ? 'caller_hung_up' : 'missed';
   };
 }

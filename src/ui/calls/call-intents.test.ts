@@ -44,7 +44,7 @@ function session(calls: CallsApi, initial: CallSessionAction[] = [], phone: Call
     state = callSessionReducer(state, action);
   };
   const intents = createCallIntents({ calls, dispatch, getState: () => state, notes: () => notes, phone: () => phone });
-  return { intents, actions, storage, state: () => state };
+  return { intents, actions, storage, dispatch, state: () => state };
 }
 
 const conflict = (code: string) => new ServerRequestError(409, code, code);
@@ -152,6 +152,20 @@ describe('answering', () => {
     const s = session(calls, [{ type: 'ringing', call: several }]);
     await s.intents.reject();
     expect(callScreenOf(s.state())).toBe('none');
+  });
+
+  it('reject sends the person picked while it rang, so the log keeps them, and says "Call rejected" even when the socket is first', async () => {
+    const calls = fakeCalls();
+    const s = session(calls, [{ type: 'ringing', call: several }]);
+    calls.reject.mockImplementation(async () => {
+      // The server's stop-ringing push usually beats the HTTP answer.
+      s.dispatch({ type: 'stop-ringing', callId: 'r1', reason: 'missed' });
+      return ended(several, 'rejected');
+    });
+    s.intents.choosePerson(2);
+    await s.intents.reject();
+    expect(calls.reject).toHaveBeenCalledWith('r1', { personId: 2, dealId: 20 });
+    expect(s.state().notice?.text).toBe('Call rejected');
   });
 });
 

@@ -111,9 +111,11 @@ export function createCallIntents({ calls, dispatch, getState, notes, phone = ()
     async reject() {
       const call = current();
       if (!call) return;
+      const { personId, dealId } = getState().choice;
       dispatch({ type: 'request-started', request: 'rejecting' });
       phone()?.reject(call.id);
-      await calls.reject(call.id).then(answerWith, fail('Could not reject the call.'));
+      const pick = personId === null ? undefined : { personId, ...(dealId === null ? {} : { dealId }) };
+      await calls.reject(call.id, pick).then(answerWith, fail('Could not reject the call.'));
     },
     async hangUp() {
       const call = current();

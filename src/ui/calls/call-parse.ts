@@ -171,7 +171,7 @@ export function readUnseenCount(value: unknown): number | null {
   return isRecord(value) ? count(value.unseenCount) : null;
 }
 
-const STOP_REASONS = ['answered_elsewhere', 'caller_hung_up', 'missed'] as const satisfies readonly StopRingingReason[];
+const STOP_REASONS = ['answered_elsewhere', 'caller_hung_up', 'missed', 'rejected'] as const satisfies readonly StopRingingReason[];
 
 export function readStopRinging(value: unknown): { callId: string; reason: StopRingingReason } | null {
   if (!isRecord(value)) return null;

@@ -83,6 +83,7 @@ describe('call:stop-ringing', () => {
     ['answered_elsewhere', 'Answered in another tab or by a colleague'],
     ['caller_hung_up', 'Caller hung up'],
     ['missed', 'Missed call'],
+    ['rejected', 'Call rejected'],
   ] as const)('returns home with a notice (%s)', (reason, text) => {
     const state = run([
       { type: 'ringing', call: inbound },

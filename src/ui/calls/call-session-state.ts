@@ -86,10 +86,11 @@ export const STOP_RINGING_TEXT: Record<StopRingingReason, string> = {
   answered_elsewhere: 'Answered in another tab or by a colleague',
   caller_hung_up: 'Caller hung up',
   missed: 'Missed call',
+  rejected: 'Call rejected',
 };
 
 function unansweredText(outcome: CallOutcome | null): string {
-  if (outcome === 'rejected') return 'Call rejected';
+  if (outcome === 'rejected') return STOP_RINGING_TEXT.rejected;
   if (outcome === 'cancelled') return STOP_RINGING_TEXT.caller_hung_up;
   return STOP_RINGING_TEXT.missed;
 }
@@ -185,7 +186,10 @@ function onStopRinging(state: CallSessionState, callId: string, reason: StopRing
   if (call?.id === callId) {
     // Answered here already: the other tabs stop ringing, this one keeps the call.
     if (call.direction !== 'inbound' || call.state !== 'ringing') return state;
-    return close(state, { tone: 'info', text: STOP_RINGING_TEXT[reason] });
+    // This window's own "Reject" stops its ringing too, and that push usually beats the answer:
+    // it is a rejected call, as History and Pipedrive call it, not a missed one.
+    const text = state.pending === 'rejecting' ? unansweredText('rejected') : STOP_RINGING_TEXT[reason];
+    return close(state, { tone: 'info', text });
   }
   const closedIds = remember(state.closedIds, callId);
   return closedIds === state.closedIds ? state : { ...state, closedIds };

@@ -19,7 +19,8 @@ export interface CallsApi {
   place(input: PlaceCallInput): Promise<CallView>;
   active(signal?: AbortSignal): Promise<CallView | null>;
   answer(callId: string): Promise<CallView>;
-  reject(callId: string): Promise<CallView>;
+  /** `pick`: the person (and deal) chosen while it rang; the server logs the rejected call with them. */
+  reject(callId: string, pick?: { personId: number; dealId?: number }): Promise<CallView>;
   hangUp(callId: string): Promise<CallView>;
   chooseContact(callId: string, choice: { personId: number; dealId?: number }): Promise<CallView>;
   wrapUp(callId: string, request: WrapUpRequest): Promise<CallView>;
@@ -36,7 +37,7 @@ export function createCallsApi(api: ApiClient): CallsApi {
     place: (input) => api.post('/api/calls', input, parseCallEnvelope),
     active: (signal) => api.get('/api/calls/active', parseActiveCall, signal),
     answer: (callId) => api.post(callPath(callId, 'answer'), {}, parseCallEnvelope),
-    reject: (callId) => api.post(callPath(callId, 'reject'), {}, parseCallEnvelope),
+    reject: (callId, pick) => api.post(callPath(callId, 'reject'), pick ?? {}, parseCallEnvelope),
     hangUp: (callId) => api.post(callPath(callId, 'hang-up'), {}, parseCallEnvelope),
     chooseContact: (callId, choice) => api.post(callPath(callId, 'contact'), choice, parseCallEnvelope),
     wrapUp: (callId, request) => api.post(callPath(callId, 'wrap-up'), request, parseCallEnvelope),

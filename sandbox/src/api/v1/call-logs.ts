@@ -6,6 +6,7 @@ import { parseV1Time, V1_DATETIME } from '../time-format';
 import { parseOrThrow } from '../validation';
 import { readV1Page, uuid, v1Id, v1Pagination } from './v1-params';
 import { resolveAuthor } from './notes';
+import { sanitizeNoteHtml } from './sanitize-html';
 
 const OUTCOMES = ['connected', 'no_answer', 'left_message', 'left_voicemail', 'wrong_number', 'busy'] as const;
 const v1DateTime = z.string().regex(V1_DATETIME, 'must be in the format YYYY-MM-DD HH:MM:SS (UTC)');
@@ -52,7 +53,9 @@ function addCallLog(req: ApiRequest): ApiReply {
     if (!activity || activity.type !== 'call') throw apiErrors.badRequest('Activity not found or not a call activity');
   }
   const userId = resolveAuthor(req, input.user_id);
-  return { data: serializeCallLog(store.addCallLog(input, userId)) };
+  // The note is HTML like a note's content, and Pipedrive sanitises it the same way.
+  const note = input.note === undefined ? {} : { note: sanitizeNoteHtml(input.note) };
+  return { data: serializeCallLog(store.addCallLog({ ...input, ...note }, userId)) };
 }
 
 function listCallLogs(req: ApiRequest): ApiReply {

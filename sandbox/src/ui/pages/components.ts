@@ -1,5 +1,6 @@
 import type { Activity, CallLog, Deal, Note, PersonContactValue } from '../../context';
 import { html, type SafeHtml } from '../html';
+import { richText } from '../rich-text';
 
 /**
  * A clickable phone number. The host script opens the floating window on click and hands the
@@ -39,15 +40,15 @@ export function activityList(activities: Activity[]): SafeHtml {
     (activity) =>
       html`<li data-activity-id="${activity.id}"><strong>${activity.subject}</strong> <span class="muted">${activity.type}${
         activity.due_date ? ` · ${activity.due_date}${activity.due_time ? ` ${activity.due_time}` : ''}` : ''
-      }${activity.done ? ' · done' : ''}</span>${activity.note ? html`<div class="note-text">${activity.note}</div>` : html``}</li>`,
+      }${activity.done ? ' · done' : ''}</span>${activity.note ? html`<div class="note-text">${richText(activity.note)}</div>` : html``}</li>`,
   )}</ul>`;
 }
 
-/** Note content is HTML in Pipedrive; the sandbox shows it as text so nothing from the app runs. */
+/** Note content is HTML in Pipedrive, shown formatted and sanitised (rich-text.ts), as Pipedrive does. */
 export function noteList(notes: Note[]): SafeHtml {
   if (notes.length === 0) return html`<p class="muted">No notes</p>`;
   return html`<ul class="notes">${notes.map(
-    (note) => html`<li data-note-id="${note.id}"><div class="note-text">${note.content}</div><span class="muted">${note.add_time}</span></li>`,
+    (note) => html`<li data-note-id="${note.id}"><div class="note-text">${richText(note.content)}</div><span class="muted">${note.add_time}</span></li>`,
   )}</ul>`;
 }
 
@@ -57,6 +58,6 @@ export function callLogList(logs: CallLog[]): SafeHtml {
     (log) =>
       html`<li data-call-log-id="${log.id}"><strong>${log.subject ?? 'Call'}</strong> <span class="muted">${log.outcome} · ${log.to_phone_number} · ${log.start_time}${
         log.duration ? ` · ${log.duration}` : ''
-      }</span>${log.note ? html`<div class="note-text">${log.note}</div>` : html``}</li>`,
+      }</span>${log.note ? html`<div class="note-text">${richText(log.note)}</div>` : html``}</li>`,
   )}</ul>`;
 }

@@ -66,6 +66,7 @@ export class InMemoryCrmDirectory implements CrmDirectory {
         name: p.name,
         phones: p.phones,
         organizationName: p.organization?.name ?? null,
+        organizationId: p.organization?.id ?? null,
         pictureUrl: p.pictureUrl ?? null,
       }));
   }
@@ -89,7 +90,7 @@ export class InMemoryCrmDirectory implements CrmDirectory {
     return this.deals
       .filter((d) => d.companyId === account.companyId && d.personId === personId && d.status === 'open')
       .slice(0, options.limit)
-      .map(({ id, title, value, currency }) => ({ id, title, value, currency }));
+      .map(({ id, title, value, currency, orgId }) => ({ id, title, value, currency, ...(orgId === undefined ? {} : { orgId }) }));
   }
 
   private throwIfFailing(): void {
