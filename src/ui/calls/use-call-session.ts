@@ -128,7 +128,8 @@ function usePipedriveMirror(
   dial: (target: PlacingTarget) => void,
 ) {
   const sync = useMemo(() => (sdk ? createCallSdkSync(sdk) : null), [sdk]);
-  useEffect(() => sync?.update(state), [sync, state]);
+  const isVisible = visibility?.isVisible ?? false;
+  useEffect(() => sync?.update(state, isVisible), [sync, state, isVisible]);
   const handled = useRef<VisibilityChange | null>(null);
   useEffect(() => {
     // Each visibility event is a new object: one event, at most one call.
