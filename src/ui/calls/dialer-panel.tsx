@@ -34,7 +34,8 @@ export function DialerPanel(props: DialerPanelProps) {
   const { call, placing, choice, isBusy, onChoosePerson, onChooseDeal, onEnd, controls } = props;
   const serverNotes = props.serverNotes ?? NO_SERVER_NOTES;
   const callId = call?.id ?? null;
-  const [notes, setNotes] = useState(() => loadNotes(browserNotesStorage(), callId));
+  const [restored, setRestored] = useState(() => loadNotes(browserNotesStorage(), callId));
+  const [notes, setNotes] = useState(restored);
   const [contactName, setContactName] = useState('');
   const [notesOwner, setNotesOwner] = useState(callId);
   // Another call took the Dialer: its own notes, not the previous call's. (A call placed from
@@ -42,8 +43,13 @@ export function DialerPanel(props: DialerPanelProps) {
   if (notesOwner !== callId) {
     setNotesOwner(callId);
     if (notesOwner !== null) {
-      setNotes(loadNotes(browserNotesStorage(), callId));
+      const loaded = loadNotes(browserNotesStorage(), callId);
+      setRestored(loaded);
+      setNotes(loaded);
       setContactName('');
+    } else {
+      // Typed while the call had no id: nothing restored, the text is new and must be saved.
+      setRestored('');
     }
   }
   const now = useNow(call?.state === 'connected', serverNotes.clockOffsetMs);
@@ -51,7 +57,7 @@ export function DialerPanel(props: DialerPanelProps) {
   // sessionStorage: the offline fallback; the server's draft: reloads, other tabs, the automatic log.
   useEffect(() => saveNotes(browserNotesStorage(), callId, notes), [callId, notes]);
   const canSave = call !== null && call.state !== 'wrapped_up' && call.wrapUp === null;
-  useNotesDraft({ callId, canSave, notes, setNotes, serverDraft: serverNotes.draft, save: props.saveNotesDraft ?? noSave });
+  useNotesDraft({ callId, canSave, notes, restored, setNotes, serverDraft: serverNotes.draft, save: props.saveNotesDraft ?? noSave });
 
   return (
     <DialerScreen

@@ -57,6 +57,12 @@ describe('notes draft sync', () => {
     expect(sync.received('newer from the other tab', 'first')).toBe('first');
   });
 
+  it('lets the server’s draft replace the text a reload got back from sessionStorage', () => {
+    const sync = createNotesDraftSync({ save: vi.fn(async () => undefined), timers: manualTimers().timers });
+    sync.reset('older text kept in this tab');
+    expect(sync.received('newer text from the other tab', 'older text kept in this tab')).toBe('newer text from the other tab');
+  });
+
   it('retries at the next pause when a save failed', async () => {
     const save = vi.fn(async () => {
       throw new Error('offline');

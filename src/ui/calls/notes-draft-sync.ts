@@ -24,8 +24,12 @@ export interface NotesDraftSync {
   typed(callId: string, text: string): void;
   /** The server's draft arrived: the text the box should show now. */
   received(draftText: string, shown: string): string;
-  /** Another call took the box: forget the previous one's state and any pending save. */
-  reset(): void;
+  /**
+   * Another call took the box: forget the previous one's state and any pending save. `restored`:
+   * the text the box got back from sessionStorage (the offline fallback), which a draft from the
+   * server replaces, as the server's is the one every tab saw.
+   */
+  reset(restored?: string): void;
 }
 
 const browserTimers: DraftTimers = {
@@ -61,9 +65,9 @@ export function createNotesDraftSync({ save, delayMs = NOTES_DRAFT_SAVE_DELAY_MS
       lastSynced = draftText;
       return next;
     },
-    reset() {
+    reset(restored = '') {
       cancel();
-      lastSynced = '';
+      lastSynced = restored;
     },
   };
 }

@@ -8,6 +8,8 @@ export interface UseNotesDraftOptions {
   /** False once the call was wrapped up (the server refuses drafts then). */
   canSave: boolean;
   notes: string;
+  /** What the box got back from sessionStorage for this call ('' when nothing). */
+  restored: string;
   setNotes: (notes: string) => void;
   /** The latest draft the server sent (resume or another tab), of any call. */
   serverDraft: ServerNotesDraft | null;
@@ -15,7 +17,7 @@ export interface UseNotesDraftOptions {
 }
 
 /** The notes box mirrored to the server's draft of its call (see `notes-draft-sync.ts`). */
-export function useNotesDraft({ callId, canSave, notes, setNotes, serverDraft, save }: UseNotesDraftOptions): void {
+export function useNotesDraft({ callId, canSave, notes, restored, setNotes, serverDraft, save }: UseNotesDraftOptions): void {
   const saveRef = useRef(save);
   useEffect(() => {
     saveRef.current = save;
@@ -23,9 +25,11 @@ export function useNotesDraft({ callId, canSave, notes, setNotes, serverDraft, s
   const sync = useMemo(() => createNotesDraftSync({ save: (id, text) => saveRef.current(id, text) }), []);
   const notesRef = useRef(notes);
   notesRef.current = notes;
+  const restoredRef = useRef(restored);
+  restoredRef.current = restored;
 
   useEffect(() => {
-    sync.reset();
+    sync.reset(restoredRef.current);
     return () => sync.reset();
   }, [sync, callId]);
 
