@@ -156,15 +156,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const failure = describeFailure(error);
     const now = clock.now();
     if (failure.accountUnavailable) return waitForReconnect(entry, now);
-    if (!failure.retryable) return { kind: 'failed', error: failure.message, at: now };
+    // Given up or not, a write that may have landed stays "unknown": a Retry looks it up first.
+    const outcomeUnknown = entry.outcomeUnknown || failure.outcomeUnknown;
+    if (!failure.retryable) return { kind: 'failed', error: failure.message, at: now, outcomeUnknown };
     if (entry.attempts >= policy.maxAttempts) {
-      return { kind: 'failed', error: `gave up after ${entry.attempts} attempts: ${failure.message}`, at: now };
+      return { kind: 'failed', error: `gave up after ${entry.attempts} attempts: ${failure.message}`, at: now, outcomeUnknown };
     }
     const backOff = retryDelayMs(policy, entry.attempts, failure.retryAfterMs, random());
     // A write that may have landed may also still be running inside Pipedrive (a gateway's 504):
     // looking it up at once could miss it.
     const delay = failure.outcomeUnknown ? Math.max(backOff, options.unknownOutcomeSettleMs ?? 0) : backOff;
-    return { kind: 'retry', nextAttemptAt: now + delay, error: failure.message, outcomeUnknown: entry.outcomeUnknown || failure.outcomeUnknown };
+    return { kind: 'retry', nextAttemptAt: now + delay, error: failure.message, outcomeUnknown };
   }
 
   /**
@@ -174,7 +176,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
    */
   function waitForReconnect(entry: OutboxDelivery, now: number): DeliveryOutcome {
     if (now - entry.enqueuedAt >= (options.reconnectGiveUpMs ?? DEFAULT_RECONNECT_GIVE_UP_MS)) {
-      return { kind: 'failed', error: RECONNECT_REASON, at: now };
+      return { kind: 'failed', error: RECONNECT_REASON, at: now, outcomeUnknown: entry.outcomeUnknown };
     }
     const nextAttemptAt = now + (options.reconnectCheckMs ?? DEFAULT_RECONNECT_CHECK_MS);
     return { kind: 'retry', nextAttemptAt, error: RECONNECT_REASON, outcomeUnknown: entry.outcomeUnknown, refundAttempt: true };
