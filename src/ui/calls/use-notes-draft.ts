@@ -19,14 +19,15 @@ export interface UseNotesDraftOptions {
 /** The notes box mirrored to the server's draft of its call (see `notes-draft-sync.ts`). */
 export function useNotesDraft({ callId, canSave, notes, restored, setNotes, serverDraft, save }: UseNotesDraftOptions): void {
   const saveRef = useRef(save);
+  const notesRef = useRef(notes);
+  const restoredRef = useRef(restored);
+  // First of the effects below, so each of them reads this render's values.
   useEffect(() => {
     saveRef.current = save;
-  }, [save]);
+    notesRef.current = notes;
+    restoredRef.current = restored;
+  });
   const sync = useMemo(() => createNotesDraftSync({ save: (id, text) => saveRef.current(id, text) }), []);
-  const notesRef = useRef(notes);
-  notesRef.current = notes;
-  const restoredRef = useRef(restored);
-  restoredRef.current = restored;
 
   useEffect(() => {
     sync.reset(restoredRef.current);
