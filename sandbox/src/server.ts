@@ -4,7 +4,7 @@ import { handleControl } from './control/control-routes';
 import type { SandboxContext } from './context';
 import { apiErrors } from './http/sandbox-api-error';
 import { errorBody } from './http/respond';
-import { jsonResult, type HttpResult } from './http/result';
+import { htmlResult, jsonResult, type HttpResult } from './http/result';
 import { handlePictureRequest } from './media/person-picture';
 import { answerConsent, showConsent } from './oauth/authorize';
 import { oauthError } from './oauth/oauth-errors';
@@ -42,6 +42,12 @@ async function routeCore(runtime: SandboxRuntime, req: IncomingMessage, url: URL
   return null;
 }
 
+/** What a load balancer in front of Pipedrive answers when its upstream failed: HTML, not Pipedrive's JSON. */
+function gatewayErrorPage(status: number): HttpResult {
+  const title = status === 504 ? '504 Gateway Time-out' : `${status} Bad Gateway`;
+  return htmlResult(status, `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center></body></html>`);
+}
+
 /** The request listener: control routes, then injected faults, then core routes, then the UI host. */
 export function createRequestListener(runtime: SandboxRuntime, context: SandboxContext) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -70,6 +76,7 @@ export function createRequestListener(runtime: SandboxRuntime, context: SandboxC
       if (result) {
         // The write happened; the client never learns it (lost response, as on a network cut).
         if (fault?.kind === 'drop_after_write') req.socket.destroy();
+        else if (fault?.kind === 'error_page_after_write') writeResult(res, gatewayErrorPage(fault.status ?? 502));
         else writeResult(res, result);
         return;
       }

@@ -28,6 +28,13 @@ export interface CallPayload {
   call: WindowCallView;
 }
 
+/** The agent's notes in progress for a call, as another of their tabs saved them. */
+export interface NotesDraftPayload {
+  callId: string;
+  text: string;
+  updatedAt: number;
+}
+
 export interface MissedCountPayload {
   unseenCount: number;
 }
@@ -49,6 +56,8 @@ export interface ServerToClientEvents {
   'call:stop-ringing': (payload: StopRingingPayload) => void;
   /** The unseen missed-call badge count. */
   'missed:count': (payload: MissedCountPayload) => void;
+  /** Another tab of this agent saved the notes it is typing for a call. */
+  'call:notes-draft': (payload: NotesDraftPayload) => void;
 }
 
 export interface ClientToServerEvents {

@@ -255,7 +255,35 @@ describe('outbound calls', () => {
     const history = await json<{ items: WindowCall[]; nextCursor: string | null }>(await callApi(agentA, '/api/calls/history'));
     expect(history.items[0]).toMatchObject({ id: call.id, state: 'wrapped_up' });
     expect(history.nextCursor).toBeNull();
-    expect(await json<{ call: unknown }>(await callApi(agentA, '/api/calls/active'))).toEqual({ call: null });
+    expect(await json<{ call: unknown }>(await callApi(agentA, '/api/calls/active'))).toMatchObject({ call: null, notesDraft: null });
+  });
+
+  it('keeps the notes draft of a live call for a reload and the other tabs, with 4xx on bad input', async () => {
+    const typing = await openTab(agentA);
+    const other = await openTab(agentA);
+    const placed = await callApi(agentA, '/api/calls', { method: 'POST', body: { number: '+14155550199', source: 'dial_pad' }, windowId: typing.windowId });
+    const { call } = await json<{ call: WindowCall }>(placed);
+    await waitForEvent(typing, 'call:updated', isCall(call.id, 'connected'), 'the call to connect');
+    const path = `/api/calls/${call.id}/notes-draft`;
+
+    const saved = await callApi(agentA, path, { method: 'PUT', body: { text: 'Wants a <b>quote</b> & more' }, windowId: typing.windowId });
+    expect(saved.status).toBe(200);
+    await waitForEvent(other, 'call:notes-draft', (p) => p.callId === call.id && p.text === 'Wants a <b>quote</b> & more', 'the draft in the other tab');
+    expect(typing.events.some((received) => received.event === 'call:notes-draft')).toBe(false);
+    const before = Date.now();
+    const active = await json<{ call: WindowCall; notesDraft: { text: string }; serverNow: number }>(await callApi(agentA, '/api/calls/active'));
+    expect(active).toMatchObject({ call: { id: call.id }, notesDraft: { text: 'Wants a <b>quote</b> & more' } });
+    expect(Math.abs(active.serverNow - before)).toBeLessThan(60_000);
+
+    for (const body of [{ text: 'x'.repeat(10_001) }, { text: 5 }, {}, { text: 'a', extra: true }]) {
+      expect((await callApi(agentA, path, { method: 'PUT', body })).status).toBe(400);
+    }
+    expect((await callApi(agentB, path, { method: 'PUT', body: { text: 'mine' } })).status).toBe(403);
+    expect((await callApi(agentA, '/api/calls/no-such-call/notes-draft', { method: 'PUT', body: { text: 'a' } })).status).toBe(404);
+
+    await hangUp(agentA, call.id);
+    await callApi(agentA, `/api/calls/${call.id}/wrap-up`, { method: 'POST', body: { notes: 'done', action: { type: 'hang_up' } } });
+    expect((await callApi(agentA, path, { method: 'PUT', body: { text: 'late' } })).status).toBe(409);
   });
 
   it('refuses a second call while the agent holds one (409 CALL_AGENT_BUSY)', async () => {

@@ -34,7 +34,7 @@ interface WindowCall {
 }
 
 type WrapUpAction = { type: 'notes_to_contact'; personId: number } | { type: 'create_contact'; name: string };
-type Fault = { kind: 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write'; method?: string; path: string; count?: number; status?: number; latencyMs?: number };
+type Fault = { kind: 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write' | 'error_page_after_write'; method?: string; path: string; count?: number; status?: number; latencyMs?: number };
 
 let stack: Stack;
 let harness: AppAndSandbox;
@@ -209,6 +209,14 @@ describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
 
   it('does not write twice when the answer to a call log is lost', async () => {
     await runScenario('dropped answer (call log)', [{ kind: 'drop_after_write', path: '/api/v1/callLogs' }], 'call_log');
+  });
+
+  it('does not write twice when a gateway answers a stored call log with its 502 HTML page', async () => {
+    await runScenario('gateway 502 page after the write (call log)', [{ kind: 'error_page_after_write', path: '/api/v1/callLogs', status: 502 }], 'call_log');
+  });
+
+  it('does not create the contact twice when a gateway answers its creation with a 504 HTML page', async () => {
+    await runScenario('gateway 504 page after the write (new contact)', [{ kind: 'error_page_after_write', path: '/api/v2/persons', status: 504 }], 'person', { createContact: true });
   });
 
   it('does not create the contact twice when the answer to its creation is lost', async () => {

@@ -66,7 +66,7 @@ const CONTENT_TYPES = [
 const FIELD_NAMES = [
   'number', 'personId', 'dealId', 'source', 'notes', 'action', 'type', 'name', 'available', 'defaultRegion',
   'createCallbackForMissedCalls', 'companyPhoneNumber', 'ringTimeoutSeconds', 'client_id', 'company_id', 'user_id',
-  'timestamp', 'from', 'to', 'agent', 'callId', 'companyId', '__proto__', 'constructor', 'prototype',
+  'timestamp', 'from', 'to', 'agent', 'callId', 'companyId', 'text', '__proto__', 'constructor', 'prototype',
 ];
 const QUERY_KEYS = ['cursor', 'limit', 'term', 'code', 'state', 'error', 'id', '__proto__', 'constructor[prototype][x]'];
 

@@ -9,7 +9,7 @@ import type { SandboxRuntime } from '../runtime';
  * Pipedrive routes and answer plain JSON `{ success, data }` / `{ success: false, error }`.
  */
 const faultBody = z.strictObject({
-  kind: z.enum(['error', 'rate_limit', 'latency', 'drop_after_write', 'slow_after_write']),
+  kind: z.enum(['error', 'rate_limit', 'latency', 'drop_after_write', 'slow_after_write', 'error_page_after_write']),
   method: z.string().default('*'),
   path: z.string().startsWith('/'),
   count: z.number().int().positive().default(1),

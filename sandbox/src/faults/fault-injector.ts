@@ -5,9 +5,12 @@
  * - `latency`: wait `latencyMs` first, then answer normally;
  * - `drop_after_write`: run the handler (the write happens) and destroy the connection instead of answering;
  * - `slow_after_write`: run the handler (the write happens), then wait `latencyMs` before answering
- *   (a client with a shorter timeout gives up on a write that did land).
+ *   (a client with a shorter timeout gives up on a write that did land);
+ * - `error_page_after_write`: run the handler (the write happens), then answer `status` (default 502)
+ *   with an HTML page, as a load balancer or gateway in front of Pipedrive does when its upstream
+ *   was slow or dropped the answer.
  */
-export type FaultKind = 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write';
+export type FaultKind = 'error' | 'rate_limit' | 'latency' | 'drop_after_write' | 'slow_after_write' | 'error_page_after_write';
 
 export interface FaultRule {
   id: number;

@@ -112,7 +112,7 @@ export class DrizzleOutboxStore implements OutboxStore, OutboxDeliveries {
               outcomeUnknown: outcome.outcomeUnknown,
               ...(outcome.refundAttempt === true ? { attempts: sql`case when ${outbox.attempts} > 0 then ${outbox.attempts} - 1 else 0 end` } : {}),
             }
-          : { ...release, status: 'failed' as const, lastError: outcome.error, outcomeUnknown: false };
+          : { ...release, status: 'failed' as const, lastError: outcome.error, outcomeUnknown: outcome.outcomeUnknown ?? false };
     const updated = await this.database.db
       .update(outbox)
       .set(changes)

@@ -170,3 +170,11 @@ export const sipLiveCalls = pgTable(
   },
   (table) => [index('sip_live_calls_last_heard_at_idx').on(table.lastHeardAt)],
 );
+
+/** What the agent typed so far for a call, kept while the window types (a reload, another tab, the automatic log read it). */
+export const callNotesDrafts = pgTable('call_notes_drafts', {
+  callId: text('call_id').primaryKey(),
+  companyId: integer('company_id').notNull(),
+  text: text('text').notNull(),
+  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});

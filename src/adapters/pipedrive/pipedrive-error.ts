@@ -31,6 +31,8 @@ export class PipedriveError extends Error {
   readonly retryAfterMs: number | undefined;
   /** OAuth error code when the OAuth server named one, e.g. `invalid_grant`. */
   readonly code: string | undefined;
+  /** For a write: the answer does not prove it failed, so it may have landed (see `answerProvesFailure`). */
+  readonly outcomeUnknown: boolean;
 
   constructor(input: {
     kind: PipedriveErrorKind;
@@ -39,6 +41,7 @@ export class PipedriveError extends Error {
     retryable?: boolean;
     retryAfterMs?: number;
     code?: string;
+    outcomeUnknown?: boolean;
     cause?: unknown;
   }) {
     super(input.message, { cause: input.cause });
@@ -48,6 +51,7 @@ export class PipedriveError extends Error {
     this.retryable = input.retryable ?? (input.kind === 'rate_limited' || input.kind === 'unavailable');
     this.retryAfterMs = input.retryAfterMs;
     this.code = input.code;
+    this.outcomeUnknown = input.outcomeUnknown ?? input.status === 0;
     // What the outbox worker reads to decide retries (the port's typed failure).
     brandWriteFailure(this);
   }
@@ -111,6 +115,16 @@ function oauthErrorCode(data: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Only Pipedrive itself refusing the request (a 4xx in its JSON error envelope, `success: false`)
+ * proves a write did not happen. No answer, any 5xx (its own or a gateway's), or a page that is
+ * not Pipedrive's JSON (a load balancer's 502/504 HTML) may come after the record was stored.
+ */
+export function answerProvesFailure(status: number, body: unknown): boolean {
+  const isPipedriveErrorBody = typeof body === 'object' && body !== null && (body as Record<string, unknown>).success === false;
+  return status >= 400 && status < 500 && isPipedriveErrorBody;
+}
+
 export function toPipedriveError(error: unknown, what: string): PipedriveError {
   if (error instanceof PipedriveError) return error;
   const axiosError = error as AxiosError;
@@ -126,5 +140,6 @@ export function toPipedriveError(error: unknown, what: string): PipedriveError {
     message: `${what}: Pipedrive answered ${response.status}${upstreamMessage(response.data) ? ` (${upstreamMessage(response.data)})` : ''}`,
     retryAfterMs: kind === 'rate_limited' ? retryAfterFromHeaders(headers) : undefined,
     code: oauthErrorCode(response.data),
+    outcomeUnknown: !answerProvesFailure(response.status, response.data),
   });
 }

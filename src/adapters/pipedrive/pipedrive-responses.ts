@@ -69,7 +69,9 @@ export const createdCallLogResponse = z.object({ data: z.object({ id: z.union([z
 export function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   // A body we cannot read is an upstream fault, and retrying will not change it.
-  if (!parsed.success) throw new PipedriveError({ kind: 'unavailable', status: 502, message: `${what}: unexpected response shape`, retryable: false });
+  // A write answered 2xx with a body we cannot read probably landed: not retried, but a later
+  // Retry looks it up first (outcomeUnknown).
+  if (!parsed.success) throw new PipedriveError({ kind: 'unavailable', status: 502, message: `${what}: unexpected response shape`, retryable: false, outcomeUnknown: true });
   return parsed.data;
 }
 

@@ -81,6 +81,12 @@ export function createSocketRealtimeNotifier({ io, present, stopReasonOf, logger
       bestEffort('missed:count', companyId, async () => {
         io.to(userRoom(companyId, userId)).emit('missed:count', { unseenCount });
       }),
+    notesDraftChanged: (companyId, userId, draft, exceptTabId) =>
+      bestEffort('call:notes-draft', companyId, async () => {
+        const room = io.to(userRoom(companyId, userId));
+        const others = exceptTabId === undefined ? room : room.except(windowRoom(companyId, userId, exceptTabId));
+        others.emit('call:notes-draft', { callId: draft.callId, text: draft.text, updatedAt: draft.updatedAt });
+      }),
   };
 }
 

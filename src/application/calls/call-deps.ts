@@ -10,6 +10,7 @@ import type { OutboxStore } from '@/application/ports/outbox-store.port';
 import type { RealtimeNotifier } from '@/application/ports/realtime-notifier.port';
 import type { RingTimeoutScheduler } from '@/application/ports/ring-timeout-scheduler.port';
 import type { CallHeartbeats } from '@/application/ports/call-heartbeats.port';
+import type { NotesDrafts } from '@/application/ports/notes-drafts.port';
 import type { TelephonyProvider } from '@/application/ports/telephony-provider.port';
 import type { TelephonyProviders } from '@/application/ports/telephony-providers.port';
 import type { UnitOfWork } from '@/application/ports/unit-of-work.port';
@@ -31,6 +32,8 @@ export interface CallDeps {
   readonly providers: TelephonyProviders;
   /** Signs of life of calls whose media lives in the window (SIP). */
   readonly heartbeats: CallHeartbeats;
+  /** What the agents typed so far for their calls (server-side drafts). */
+  readonly notesDrafts: NotesDrafts;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly preferences: CallerPreferences;

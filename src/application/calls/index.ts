@@ -30,3 +30,4 @@ export { linkCreatedPerson, type DeliveredWrite } from './link-created-person';
 export { reportCallEvent, type ReportCallEventInput, type ReportCallEventResult, type ReportedCallEvent, type NotYourCallError } from './report-call-event';
 export { receiveReportedInboundCall, type ReceiveReportedInboundCallInput, type ReceiveReportedInboundCallResult } from './receive-reported-inbound-call';
 export { endSilentCalls, SILENT_CALL_MS, type EndSilentCallsResult } from './end-silent-calls';
+export { saveNotesDraft, readNotesDraft, MAX_NOTES_DRAFT_LENGTH, type SaveNotesDraftInput, type SaveNotesDraftResult } from './notes-draft';

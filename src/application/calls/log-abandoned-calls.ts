@@ -1,5 +1,6 @@
 import type { EpochMillis } from '@/domain/call';
-import { decideAutomaticLog, planAutomaticCallLog, writeIdempotencyKey } from '@/domain/wrap-up';
+import type { Call } from '@/domain/call';
+import { decideAutomaticLog, planAutomaticCallLog, planWrapUpWrites, writeIdempotencyKey, type WrapUpContext, type WrapUpSettings } from '@/domain/wrap-up';
 import type { StoredCall } from '@/application/ports/call-store.port';
 import type { CallSettings } from '@/application/ports/company-settings.port';
 import type { CallDeps } from './call-deps';
@@ -15,7 +16,7 @@ export interface LogAbandonedCallsResult {
   readonly nextDueAt: EpochMillis | undefined;
 }
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'outbox' | 'clock' | 'settings' | 'logger'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'outbox' | 'clock' | 'settings' | 'logger' | 'notesDrafts'>;
 
 type Decision = { readonly kind: 'logged' } | { readonly kind: 'wait'; readonly until: EpochMillis } | { readonly kind: 'skip' };
 
@@ -55,11 +56,9 @@ async function logIfDue(deps: Deps, candidate: StoredCall, settings: CallSetting
     if (decision.kind !== 'log_now') return { kind: 'keep', result: { kind: 'skip' } };
     const personName = personNameOf(stored.caller, stored.call.personId);
     const orgId = organizationOf(stored.caller, stored.call);
-    const plan = planAutomaticCallLog({
-      call: stored.call,
-      settings: wrapUpSettings(settings),
-      context: { ...(personName === undefined ? {} : { personName }), ...(orgId === undefined ? {} : { orgId }) },
-    });
+    const context = { ...(personName === undefined ? {} : { personName }), ...(orgId === undefined ? {} : { orgId }) };
+    const draft = await deps.notesDrafts.find(companyId, id);
+    const plan = planServerLog(stored.call, draft?.text ?? '', wrapUpSettings(settings), context);
     if (!plan.ok) return { kind: 'keep', result: { kind: 'skip' } };
     return {
       kind: 'save',
@@ -69,6 +68,19 @@ async function logIfDue(deps: Deps, candidate: StoredCall, settings: CallSetting
     };
   });
   return outcome.found ? outcome.result : { kind: 'skip' };
+}
+
+/**
+ * What the server knows: the notes the agent's window saved as a draft before it went away (a
+ * closed or crashed window) go into the log as a plain "hang up" wrap-up would carry them; without
+ * a draft, the automatic log.
+ */
+function planServerLog(call: Call, notes: string, settings: WrapUpSettings, context: WrapUpContext) {
+  if (notes.trim() !== '' && call.state === 'ended') {
+    const planned = planWrapUpWrites({ call, wrapUp: { callId: call.id, notes, action: { kind: 'hang_up' } }, context, settings, isCallLogged: false });
+    if (planned.ok) return planned;
+  }
+  return planAutomaticCallLog({ call, settings, context });
 }
 
 function memoizedSettings(deps: Pick<CallDeps, 'settings'>): (companyId: number) => Promise<CallSettings> {

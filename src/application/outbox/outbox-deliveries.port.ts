@@ -39,7 +39,13 @@ export type DeliveryOutcome =
       /** The attempt does not count against the budget (waiting for a reconnect is not a failure). */
       readonly refundAttempt?: boolean;
     }
-  | { readonly kind: 'failed'; readonly error: string; readonly at: EpochMillis };
+  | {
+      readonly kind: 'failed';
+      readonly error: string;
+      readonly at: EpochMillis;
+      /** Some attempt may have landed: the window's Retry looks it up before sending (absent: false). */
+      readonly outcomeUnknown?: boolean;
+    };
 
 /**
  * The delivery side of the outbox, used by the delivery worker only. Implemented next to the

@@ -42,7 +42,7 @@ class FakeWriter implements PipedriveWriter {
 }
 
 /** A rejection as the Pipedrive writer adapter gives it. */
-function pipedriveFailure(fields: { status: number; retryable: boolean; retryAfterMs?: number; message?: string }): Behaviour {
+function pipedriveFailure(fields: { status: number; retryable: boolean; retryAfterMs?: number; message?: string; outcomeUnknown?: boolean }): Behaviour {
   return async () => {
     throw new PipedriveWriteFailure(fields.message ?? `Pipedrive answered ${fields.status}`, fields);
   };
@@ -306,6 +306,29 @@ describe('outbox worker', () => {
       await clock.advance(4_000);
       await worker.drain();
       expect(writer.sent).toHaveLength(1);
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ status: 'delivered', result: { id: 9 } });
+    });
+
+    it('stays unknown once given up, so the window\'s Retry looks it up before sending it again', async () => {
+      const looked: string[] = [];
+      const failingLookup = async () => Promise.reject(new PipedriveWriteFailure('list notes: Pipedrive answered 503', { status: 503, retryable: true }));
+      const lookups = [failingLookup, failingLookup, async () => ({ id: 9 })];
+      const { clock, outbox, writer, worker } = setUp({
+        retryPolicy: { maxAttempts: 3 },
+        reconcile: (delivery) => (looked.push(delivery.idempotencyKey), (lookups.shift() as () => Promise<{ id: number } | undefined>)()),
+      });
+      writer.script('createNote', pipedriveFailure({ status: 502, retryable: true, outcomeUnknown: true, message: 'add note: a gateway answered 502' }));
+      await outbox.enqueue(entries('c1', [dealNote('c1')]));
+      for (let attempt = 0; attempt < 3; attempt += 1) {
+        await worker.drain();
+        await clock.advance(60_000);
+      }
+      expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ status: 'failed', outcomeUnknown: true });
+
+      await worker.retry('c1');
+      await worker.drain();
+      expect(writer.sent).toHaveLength(1);
+      expect(looked).toHaveLength(3);
       expect(await outbox.findByKey('call:c1:deal_note')).toMatchObject({ status: 'delivered', result: { id: 9 } });
     });
 

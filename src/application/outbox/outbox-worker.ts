@@ -156,13 +156,17 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const failure = describeFailure(error);
     const now = clock.now();
     if (failure.accountUnavailable) return waitForReconnect(entry, now);
-    if (!failure.retryable) return { kind: 'failed', error: failure.message, at: now };
+    // Given up or not, a write that may have landed stays "unknown": a Retry looks it up first.
+    const outcomeUnknown = entry.outcomeUnknown || failure.outcomeUnknown;
+    if (!failure.retryable) return { kind: 'failed', error: failure.message, at: now, outcomeUnknown };
     if (entry.attempts >= policy.maxAttempts) {
-      return { kind: 'failed', error: `gave up after ${entry.attempts} attempts: ${failure.message}`, at: now };
+      return { kind: 'failed', error: `gave up after ${entry.attempts} attempts: ${failure.message}`, at: now, outcomeUnknown };
     }
     const backOff = retryDelayMs(policy, entry.attempts, failure.retryAfterMs, random());
-    const delay = failure.noResponse ? Math.max(backOff, options.unknownOutcomeSettleMs ?? 0) : backOff;
-    return { kind: 'retry', nextAttemptAt: now + delay, error: failure.message, outcomeUnknown: entry.outcomeUnknown || failure.noResponse };
+    // A write that may have landed may also still be running inside Pipedrive (a gateway's 504):
+    // looking it up at once could miss it.
+    const delay = failure.outcomeUnknown ? Math.max(backOff, options.unknownOutcomeSettleMs ?? 0) : backOff;
+    return { kind: 'retry', nextAttemptAt: now + delay, error: failure.message, outcomeUnknown };
   }
 
   /**
@@ -172,7 +176,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
    */
   function waitForReconnect(entry: OutboxDelivery, now: number): DeliveryOutcome {
     if (now - entry.enqueuedAt >= (options.reconnectGiveUpMs ?? DEFAULT_RECONNECT_GIVE_UP_MS)) {
-      return { kind: 'failed', error: RECONNECT_REASON, at: now };
+      return { kind: 'failed', error: RECONNECT_REASON, at: now, outcomeUnknown: entry.outcomeUnknown };
     }
     const nextAttemptAt = now + (options.reconnectCheckMs ?? DEFAULT_RECONNECT_CHECK_MS);
     return { kind: 'retry', nextAttemptAt, error: RECONNECT_REASON, outcomeUnknown: entry.outcomeUnknown, refundAttempt: true };
@@ -266,8 +270,8 @@ function send(writer: PipedriveWriter, account: PipedriveAccountRef, write: Pipe
 interface FailureInfo {
   readonly retryable: boolean;
   readonly retryAfterMs: number | undefined;
-  /** No response arrived: the write may or may not have been applied. */
-  readonly noResponse: boolean;
+  /** The answer does not prove the write failed (no answer, 5xx, a gateway page): it may have been applied. */
+  readonly outcomeUnknown: boolean;
   /** No connected Pipedrive account can perform it (`accountUnavailable: true` on the rejection). */
   readonly accountUnavailable: boolean;
   readonly message: string;
@@ -276,11 +280,11 @@ interface FailureInfo {
 /** A `PipedriveWriteFailure` says what to do; any other rejection is a failure not worth retrying. */
 function describeFailure(error: unknown): FailureInfo {
   const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
-  if (!isPipedriveWriteFailure(error)) return { retryable: false, retryAfterMs: undefined, noResponse: false, accountUnavailable: false, message };
+  if (!isPipedriveWriteFailure(error)) return { retryable: false, retryAfterMs: undefined, outcomeUnknown: false, accountUnavailable: false, message };
   return {
     retryable: error.retryable,
     retryAfterMs: error.retryAfterMs,
-    noResponse: error.status === 0,
+    outcomeUnknown: error.outcomeUnknown ?? error.status === 0,
     accountUnavailable: error.accountUnavailable === true,
     message,
   };

@@ -22,6 +22,11 @@ export interface PipedriveWriteFailureFields {
   readonly status?: number | undefined;
   /** No connected account of the company can write (revoked, uninstalled): wait for a reconnect. */
   readonly accountUnavailable?: boolean;
+  /**
+   * The answer does not prove the write failed (no answer, a 5xx, a gateway's HTML page), so it
+   * may have landed: look it up before sending it again. Absent: unknown only when `status` is 0.
+   */
+  readonly outcomeUnknown?: boolean | undefined;
 }
 
 /**
@@ -34,6 +39,7 @@ export class PipedriveWriteFailure extends Error implements PipedriveWriteFailur
   readonly retryAfterMs: number | undefined;
   readonly status: number | undefined;
   readonly accountUnavailable: boolean;
+  readonly outcomeUnknown: boolean | undefined;
   constructor(message: string, fields: PipedriveWriteFailureFields, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'PipedriveWriteFailure';
@@ -41,6 +47,7 @@ export class PipedriveWriteFailure extends Error implements PipedriveWriteFailur
     this.retryAfterMs = fields.retryAfterMs;
     this.status = fields.status;
     this.accountUnavailable = fields.accountUnavailable ?? false;
+    this.outcomeUnknown = fields.outcomeUnknown;
     brandWriteFailure(this);
   }
 }

@@ -25,3 +25,4 @@ export type { UnitOfWork, CallChanges, CommitCallChangesResult } from './unit-of
 export type { TelephonyProviders } from './telephony-providers.port';
 export type { CompanyDirectory } from './company-directory.port';
 export type { CallHeartbeats, HeartbeatCall } from './call-heartbeats.port';
+export type { NotesDraft, NotesDrafts } from './notes-drafts.port';

@@ -1,5 +1,6 @@
 import type { StopRingingTarget } from '@/domain/routing';
 import type { CallView } from './call-view';
+import type { NotesDraft } from './notes-drafts.port';
 
 /**
  * Pushes to the agents' floating windows (Socket.IO rooms `user:<companyId>:<userId>`, every tab
@@ -22,4 +23,10 @@ export interface RealtimeNotifier {
 
   /** The user's unseen missed-call count is now `unseenCount`: `missed:count`. */
   missedCallsChanged(companyId: number, userId: number, unseenCount: number): Promise<void>;
+
+  /**
+   * The user's notes draft of a call changed: every tab of the user except `exceptTabId` (the tab
+   * that typed it) when set (`call:notes-draft` with `{ callId, text, updatedAt }`).
+   */
+  notesDraftChanged(companyId: number, userId: number, draft: NotesDraft, exceptTabId?: string): Promise<void>;
 }

@@ -1,5 +1,6 @@
 import type { AccountRepository } from '@/adapters/db/account-repository';
 import { createCallHeartbeatStore } from '@/adapters/db/call-heartbeat-store';
+import { createNotesDraftStore } from '@/adapters/db/notes-draft-store';
 import { createCompanyDirectory } from '@/adapters/db/company-directory';
 import type { DrizzleCompanySettings } from '@/adapters/db/company-settings-store';
 import type { Database } from '@/adapters/db/database';
@@ -88,6 +89,7 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
     telephony: telephony.owningProvider,
     providers: telephony.providers,
     heartbeats,
+    notesDrafts: createNotesDraftStore(database),
     clock: systemClock,
     ids: randomIdGenerator,
     settings,

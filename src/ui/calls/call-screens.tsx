@@ -3,7 +3,7 @@ import type { CallSessionState } from './call-session-state';
 import { DialerPanel } from './dialer-panel';
 import { FollowUpPanel } from './follow-up-panel';
 import { IncomingScreen } from './incoming-screen';
-import type { CallIntents } from './use-call-session';
+import type { CallIntents, ServerNotes } from './use-call-session';
 import type { WindowScreen } from '@/ui/window/window-screen';
 
 export interface CallScreensProps {
@@ -12,10 +12,12 @@ export interface CallScreensProps {
   intents: CallIntents;
   /** The softphone's in-call controls, when this window has one and the call is live. */
   inCallControls?: ReactNode;
+  serverNotes?: ServerNotes;
+  saveNotesDraft?: (callId: string, text: string) => Promise<void>;
 }
 
 /** The call's screen (nothing at home): incoming, Dialer or follow-up. */
-export function CallScreens({ screen, state, intents, inCallControls }: CallScreensProps) {
+export function CallScreens({ screen, state, intents, inCallControls, serverNotes, saveNotesDraft }: CallScreensProps) {
   const { call, choice, pending } = state;
   const isBusy = pending !== null;
   if (screen === 'incoming' && call) {
@@ -41,6 +43,8 @@ export function CallScreens({ screen, state, intents, inCallControls }: CallScre
         onChooseDeal={intents.chooseDeal}
         onEnd={intents.end}
         controls={inCallControls}
+        serverNotes={serverNotes}
+        saveNotesDraft={saveNotesDraft}
       />
     );
   }

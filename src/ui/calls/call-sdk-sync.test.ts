@@ -77,3 +77,36 @@ describe('focus mode while a call is live', () => {
     expect(sdk.setFocusMode.mock.calls).toEqual([[true], [false], [true], [true]]);
   });
 });
+
+describe('a live call is visible from the dock while the window is hidden', () => {
+  const live = connected(callView({ id: 'out-1', direction: 'outbound' }));
+
+  it('re-opens the hidden window once when it finds a live call (a reload loads the window hidden)', () => {
+    const sdk = fakeSdk();
+    const sync = createCallSdkSync(sdk);
+    const resumed = callSessionReducer({ ...INITIAL_CALL_SESSION, missedCount: 0 }, { type: 'resumed', call: live });
+    sync.update(resumed, false);
+    sync.update({ ...resumed }, false);
+    expect(sdk.showWindow).toHaveBeenCalledTimes(1);
+  });
+
+  it('leaves an open window alone, and does not fight an agent who hides it again', () => {
+    const sdk = fakeSdk();
+    const sync = createCallSdkSync(sdk);
+    const resumed = callSessionReducer({ ...INITIAL_CALL_SESSION, missedCount: 0 }, { type: 'resumed', call: live });
+    sync.update(resumed, true);
+    sync.update(resumed, false);
+    expect(sdk.showWindow).not.toHaveBeenCalled();
+  });
+
+  it('counts the live call on the dock badge while the window is hidden, and no more once it ends', () => {
+    const sdk = fakeSdk();
+    const sync = createCallSdkSync(sdk);
+    const resumed = callSessionReducer({ ...INITIAL_CALL_SESSION, missedCount: 2 }, { type: 'resumed', call: live });
+    sync.update(resumed, true);
+    sync.update(resumed, false);
+    sync.update(resumed, true);
+    sync.update(callSessionReducer(resumed, { type: 'updated', call: ended(live) }), false);
+    expect(sdk.setNotification.mock.calls).toEqual([[2], [3], [2]]);
+  });
+});

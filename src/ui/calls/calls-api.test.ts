@@ -58,7 +58,7 @@ describe('calls API', () => {
       if (request.path === '/api/calls/missed/seen') return { status: 200, body: { unseenCount: 0 } };
       return { status: 200, body: { items: [call], unseenCount: 2 } };
     });
-    await expect(server.calls.active()).resolves.toBeNull();
+    await expect(server.calls.active()).resolves.toMatchObject({ call: null, notesDraft: null });
     await expect(server.calls.history(null)).resolves.toMatchObject({ nextCursor: 'next' });
     await server.calls.history('a b');
     await expect(server.calls.missed()).resolves.toMatchObject({ unseenCount: 2 });

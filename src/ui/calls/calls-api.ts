@@ -8,6 +8,14 @@ import {
   readUnseenCount,
 } from './call-parse';
 import type { CallPage, CallSource, CallView, MissedCalls, WrapUpRequest } from './call-types';
+import { clockOffsetMs, readResumedDraft, type ServerNotesDraft } from './server-notes-draft';
+
+/** GET /api/calls/active: the call to show, its notes draft, and how far the server's clock is ahead. */
+export interface ResumedCall {
+  call: CallView | null;
+  notesDraft: ServerNotesDraft | null;
+  clockOffsetMs: number;
+}
 
 export interface PlaceCallInput {
   number: string;
@@ -17,7 +25,8 @@ export interface PlaceCallInput {
 
 export interface CallsApi {
   place(input: PlaceCallInput): Promise<CallView>;
-  active(signal?: AbortSignal): Promise<CallView | null>;
+  active(signal?: AbortSignal): Promise<ResumedCall>;
+  saveNotesDraft(callId: string, text: string): Promise<void>;
   answer(callId: string): Promise<CallView>;
   /** `pick`: the person (and deal) chosen while it rang; the server logs the rejected call with them. */
   reject(callId: string, pick?: { personId: number; dealId?: number }): Promise<CallView>;
@@ -35,7 +44,25 @@ const callPath = (callId: string, action: string) => `/api/calls/${encodeURIComp
 export function createCallsApi(api: ApiClient): CallsApi {
   return {
     place: (input) => api.post('/api/calls', input, parseCallEnvelope),
-    active: (signal) => api.get('/api/calls/active', parseActiveCall, signal),
+    async active(signal) {
+      const sentAt = Date.now();
+      let serverNow: unknown;
+      let draft: unknown;
+      const call = await api.get(
+        '/api/calls/active',
+        (body) => {
+          const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+          serverNow = record.serverNow;
+          draft = record.notesDraft;
+          return parseActiveCall(body);
+        },
+        signal,
+      );
+      return { call, notesDraft: readResumedDraft(draft, call?.id ?? null), clockOffsetMs: clockOffsetMs(serverNow, sentAt, Date.now()) };
+    },
+    saveNotesDraft: async (callId, text) => {
+      await api.put(callPath(callId, 'notes-draft'), { text }, () => undefined);
+    },
     answer: (callId) => api.post(callPath(callId, 'answer'), {}, parseCallEnvelope),
     reject: (callId, pick) => api.post(callPath(callId, 'reject'), pick ?? {}, parseCallEnvelope),
     hangUp: (callId) => api.post(callPath(callId, 'hang-up'), {}, parseCallEnvelope),

@@ -3,7 +3,7 @@
  * the calls API (resume on mount and reconnect), mirrors it onto Pipedrive and hands components
  * the state and the agent's intents (`call-intents.ts`).
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { Socket } from 'socket.io-client';
 import type { PipedriveSdk } from '@/ui/sdk/pipedrive-sdk';
 import type { VisibilityChange } from '@/ui/sdk/sdk-messages';
@@ -22,6 +22,17 @@ import { isLive } from './call-types';
 import type { CallsApi } from './calls-api';
 import { targetFromNumber } from './call-targets';
 import { browserNotesStorage } from './notes-storage';
+import { readNotesDraftEvent, type ServerNotesDraft } from './server-notes-draft';
+
+/** What the server knows beside the call: the notes draft its windows saved, and its clock. */
+export interface ServerNotes {
+  /** The latest draft of a call heard from the server (resume or another tab); null before any. */
+  draft: ServerNotesDraft | null;
+  /** Server clock minus this browser's: the timer counts from the server's `answeredAt`. */
+  clockOffsetMs: number;
+}
+
+type ServerNotesUpdate = (update: Partial<ServerNotes>) => void;
 
 export type { CallIntents } from './call-intents';
 
@@ -37,13 +48,16 @@ export interface UseCallSessionOptions {
 const ignore = () => {};
 
 /** GET /api/calls/active and the missed count: on mount, and after every socket (re)connection. */
-function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: CallSessionAction) => void) {
+function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: CallSessionAction) => void, setServerNotes: ServerNotesUpdate) {
   const resume = useCallback(
     (signal: AbortSignal) => {
-      calls.active(signal).then((call) => dispatch({ type: 'resumed', call }), ignore);
+      calls.active(signal).then((resumed) => {
+        setServerNotes({ clockOffsetMs: resumed.clockOffsetMs, ...(resumed.notesDraft ? { draft: resumed.notesDraft } : {}) });
+        dispatch({ type: 'resumed', call: resumed.call });
+      }, ignore);
       calls.missed(signal).then((missed) => dispatch({ type: 'missed-count', unseenCount: missed.unseenCount }), ignore);
     },
-    [calls, dispatch],
+    [calls, dispatch, setServerNotes],
   );
   useEffect(() => {
     const abort = new AbortController();
@@ -63,7 +77,7 @@ function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: Ca
   }, [socket, resume]);
 }
 
-function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionAction) => void, phone: CallPhone | null) {
+function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionAction) => void, phone: CallPhone | null, setServerNotes: ServerNotesUpdate) {
   useEffect(() => {
     if (!socket) return;
     const withCall = (type: 'ringing' | 'updated') => (payload: unknown) => {
@@ -84,12 +98,17 @@ function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionActi
         const unseenCount = readUnseenCount(payload);
         if (unseenCount !== null) dispatch({ type: 'missed-count', unseenCount });
       },
+      // Another tab of this agent saved what it typed: this one shows the same notes.
+      'call:notes-draft': (payload) => {
+        const draft = readNotesDraftEvent(payload);
+        if (draft) setServerNotes({ draft });
+      },
     };
     for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler);
     return () => {
       for (const [event, handler] of Object.entries(handlers)) socket.off(event, handler);
     };
-  }, [socket, dispatch, phone]);
+  }, [socket, dispatch, phone, setServerNotes]);
 }
 
 /** A call the server ended (the far end, another tab, the silence rule) takes the SIP leg with it. */
@@ -109,7 +128,8 @@ function usePipedriveMirror(
   dial: (target: PlacingTarget) => void,
 ) {
   const sync = useMemo(() => (sdk ? createCallSdkSync(sdk) : null), [sdk]);
-  useEffect(() => sync?.update(state), [sync, state]);
+  const isVisible = visibility?.isVisible ?? false;
+  useEffect(() => sync?.update(state, isVisible), [sync, state, isVisible]);
   const handled = useRef<VisibilityChange | null>(null);
   useEffect(() => {
     // Each visibility event is a new object: one event, at most one call.
@@ -121,8 +141,14 @@ function usePipedriveMirror(
   }, [visibility, sync, dial]);
 }
 
-export function useCallSession({ calls, socket, sdk, visibility, phone = null }: UseCallSessionOptions): { state: CallSessionState; intents: CallIntents } {
+export function useCallSession({ calls, socket, sdk, visibility, phone = null }: UseCallSessionOptions): {
+  state: CallSessionState;
+  intents: CallIntents;
+  serverNotes: ServerNotes;
+} {
   const [state, dispatch] = useReducer(callSessionReducer, INITIAL_CALL_SESSION);
+  const [serverNotes, setServerNotesState] = useState<ServerNotes>({ draft: null, clockOffsetMs: 0 });
+  const setServerNotes = useCallback<ServerNotesUpdate>((update) => setServerNotesState((current) => ({ ...current, ...update })), []);
   const latest = useRef(state);
   useEffect(() => {
     latest.current = state;
@@ -136,8 +162,8 @@ export function useCallSession({ calls, socket, sdk, visibility, phone = null }:
     [calls],
   );
 
-  useResume(calls, socket, dispatch);
-  useCallEvents(socket, dispatch, phone);
+  useResume(calls, socket, dispatch, setServerNotes);
+  useCallEvents(socket, dispatch, phone, setServerNotes);
   usePhoneFollowsCall(state, phone);
 
   // The reducer decides whether a dial is allowed; the POST goes out once per accepted target.
@@ -150,5 +176,5 @@ export function useCallSession({ calls, socket, sdk, visibility, phone = null }:
   }, [state.placing, intents]);
 
   usePipedriveMirror(state, sdk, visibility, intents.dial);
-  return { state, intents };
+  return { state, intents, serverNotes };
 }

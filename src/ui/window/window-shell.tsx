@@ -59,7 +59,7 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
     },
     [refreshProvider, phone],
   );
-  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
+  const { state: session, intents, serverNotes } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
   const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
 
@@ -128,7 +128,14 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
           )}
         />
       </div>
-      <CallScreens screen={screen} state={session} intents={intents} inCallControls={inCallControls(phone, phoneState, intents.hangUp)} />
+      <CallScreens
+        screen={screen}
+        state={session}
+        intents={intents}
+        inCallControls={inCallControls(phone, phoneState, intents.hangUp)}
+        serverNotes={serverNotes}
+        saveNotesDraft={calls.saveNotesDraft}
+      />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import {
   FakeTelephonyProvider,
   InMemoryAgentPresence,
   InMemoryCallHeartbeats,
+  InMemoryNotesDrafts,
   InMemoryCallerPreferences,
   InMemoryCallStore,
   InMemoryCrmDirectory,
@@ -59,6 +60,7 @@ export interface CallsHarness {
   readonly logger: RecordingLogger;
   readonly ringTimeouts: InProcessRingTimeoutScheduler;
   readonly heartbeats: InMemoryCallHeartbeats;
+  readonly notesDrafts: InMemoryNotesDrafts;
 }
 
 export interface HarnessOptions {
@@ -82,6 +84,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   const fakeTelephony = new FakeTelephonyProvider();
   const logger = new RecordingLogger();
   const heartbeats = new InMemoryCallHeartbeats();
+  const notesDrafts = new InMemoryNotesDrafts();
   const telephony = options.telephony ?? fakeTelephony;
   const ringTimeouts = new InProcessRingTimeoutScheduler({
     clock,
@@ -100,6 +103,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
     telephony,
     providers: { forCompany: async () => telephony },
     heartbeats,
+    notesDrafts,
     clock,
     ids: new SequentialIdGenerator(),
     preferences,
@@ -113,7 +117,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   deps.telephony.onCallUpdate((update) => {
     void applyProviderCallUpdate(deps, update);
   });
-  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats };
+  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats, notesDrafts };
 }
 
 /**

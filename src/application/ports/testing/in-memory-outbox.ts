@@ -89,7 +89,7 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
       Object.assign(row, { status: 'pending', nextAttemptAt: outcome.nextAttemptAt, lastError: outcome.error, outcomeUnknown: outcome.outcomeUnknown });
       if (outcome.refundAttempt === true) row.attempts = Math.max(0, row.attempts - 1);
     } else {
-      Object.assign(row, { status: 'failed', lastError: outcome.error, outcomeUnknown: false });
+      Object.assign(row, { status: 'failed', lastError: outcome.error, outcomeUnknown: outcome.outcomeUnknown ?? false });
     }
     return true;
   }

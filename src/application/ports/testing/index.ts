@@ -17,3 +17,4 @@ export { InMemoryCallerPreferences } from './in-memory-caller-preferences';
 export { StaticCompanySettings } from './static-company-settings';
 export { FakeTelephonyProvider, type FakeTelephonyCommand } from './fake-telephony-provider';
 export { InMemoryCallHeartbeats } from './in-memory-call-heartbeats';
+export { InMemoryNotesDrafts } from './in-memory-notes-drafts';

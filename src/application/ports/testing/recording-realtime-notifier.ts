@@ -1,5 +1,6 @@
 import type { StopRingingTarget } from '@/domain/routing';
 import type { CallView } from '@/application/ports/call-view';
+import type { NotesDraft } from '@/application/ports/notes-drafts.port';
 import type { RealtimeNotifier } from '@/application/ports/realtime-notifier.port';
 
 export type RealtimeMessage =
@@ -11,7 +12,8 @@ export type RealtimeMessage =
       readonly targets: readonly StopRingingTarget[];
     }
   | { readonly type: 'call_updated'; readonly companyId: number; readonly userIds: readonly number[]; readonly call: CallView }
-  | { readonly type: 'missed_count'; readonly companyId: number; readonly userId: number; readonly unseenCount: number };
+  | { readonly type: 'missed_count'; readonly companyId: number; readonly userId: number; readonly unseenCount: number }
+  | { readonly type: 'notes_draft'; readonly companyId: number; readonly userId: number; readonly draft: NotesDraft; readonly exceptTabId: string | undefined };
 
 /** One open window: what a tab of a user would have received. */
 export interface TabAddress {
@@ -38,6 +40,10 @@ export class RecordingRealtimeNotifier implements RealtimeNotifier {
 
   async missedCallsChanged(companyId: number, userId: number, unseenCount: number): Promise<void> {
     this.messages.push({ type: 'missed_count', companyId, userId, unseenCount });
+  }
+
+  async notesDraftChanged(companyId: number, userId: number, draft: NotesDraft, exceptTabId?: string): Promise<void> {
+    this.messages.push({ type: 'notes_draft', companyId, userId, draft, exceptTabId });
   }
 
   /** Call ids ringing in a tab: rung for its user and not stopped for that tab since. */
