@@ -88,10 +88,15 @@ export const STOP_RINGING_TEXT: Record<StopRingingReason, string> = {
   missed: 'Missed call',
 };
 
-function unansweredText(outcome: CallOutcome | null): string {
-  if (outcome === 'rejected') return 'Call rejected';
-  if (outcome === 'cancelled') return STOP_RINGING_TEXT.caller_hung_up;
-  return STOP_RINGING_TEXT.missed;
+/** "Missed call from Greta Vogel": a bare "Missed call" leaves the agent guessing whom to call back. */
+function missedText(call: CallView): string {
+  return `${STOP_RINGING_TEXT.missed} from ${callerName(call) ?? callNumber(call)}`;
+}
+
+function unansweredText(call: CallView): string {
+  if (call.outcome === 'rejected') return 'Call rejected';
+  if (call.outcome === 'cancelled') return STOP_RINGING_TEXT.caller_hung_up;
+  return missedText(call);
 }
 
 /** Placing a call, or on a live one: another call must not take the screen. */
@@ -130,7 +135,7 @@ function settle(state: CallSessionState): CallSessionState {
   const call = state.call;
   if (!call || call.direction !== 'inbound' || call.answeredAt !== null || isLive(call)) return state;
   if (call.wrapUp !== null || state.sentWrapUp !== null) return state;
-  return close(state, { tone: 'info', text: unansweredText(call.outcome) });
+  return close(state, { tone: 'info', text: unansweredText(call) });
 }
 
 function merge(state: CallSessionState, incoming: CallView): CallSessionState {
@@ -185,7 +190,7 @@ function onStopRinging(state: CallSessionState, callId: string, reason: StopRing
   if (call?.id === callId) {
     // Answered here already: the other tabs stop ringing, this one keeps the call.
     if (call.direction !== 'inbound' || call.state !== 'ringing') return state;
-    return close(state, { tone: 'info', text: STOP_RINGING_TEXT[reason] });
+    return close(state, { tone: 'info', text: reason === 'missed' ? missedText(call) : STOP_RINGING_TEXT[reason] });
   }
   const closedIds = remember(state.closedIds, callId);
   return closedIds === state.closedIds ? state : { ...state, closedIds };

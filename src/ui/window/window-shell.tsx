@@ -7,6 +7,7 @@ import { targetFromCall, targetFromContact, targetFromNumber } from '@/ui/calls/
 import type { CallView } from '@/ui/calls/call-types';
 import { createCallsApi } from '@/ui/calls/calls-api';
 import { useCallSession } from '@/ui/calls/use-call-session';
+import { isOnCall } from '@/ui/calls/call-session-state';
 import type { WindowProps } from '@/ui/page-props';
 import type { SettingsValues } from '@/ui/settings/settings-types';
 import { useRealtime } from '@/ui/realtime/use-realtime';
@@ -19,6 +20,7 @@ import { useTelephonyProvider } from '@/ui/softphone/use-telephony-provider';
 import { useTheme } from '@/ui/theme/use-theme';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
+import { MissedDuringCallNotice } from './missed-during-call-notice';
 import { ReconnectNotice, SdkUnavailableNotice } from './window-notices';
 import { windowScreenOf } from './window-screen';
 
@@ -99,6 +101,7 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
       {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
       {accountState === 'reconnect-required' && <ReconnectNotice />}
       <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
+      <MissedDuringCallNotice onCall={isOnCall(session)} unseenCount={session.missedCount} />
       {/* Home stays mounted (hidden) during a call so the list, search and scroll survive. */}
       <div className="window-body" hidden={screen !== 'home'}>
         <HomeTabs
