@@ -184,7 +184,9 @@ describe('outbound calls from the floating window', () => {
     await frame.getByRole('textbox', { name: 'Phone number' }).fill(UNKNOWN.typed);
     await frame.getByRole('button', { name: 'Call', exact: true }).click();
     await waitUntilConnected();
-    await expect.poll(() => callerCard().textContent()).toContain('Unknown caller');
+    // An outbound call to a number nobody in Pipedrive has: it is a number, not an unknown caller.
+    await expect.poll(() => callerCard().textContent()).toContain('Not in Pipedrive');
+    expect(await callerCard().textContent()).not.toContain('Unknown caller');
     expect(await frame.locator('.caller-number').textContent()).toBe(UNKNOWN.typed);
 
     await frame.getByRole('textbox', { name: 'Notes' }).fill('Found us through the trade fair');
@@ -192,6 +194,10 @@ describe('outbound calls from the floating window', () => {
     await frame.getByRole('button', { name: 'Hang up and create contact' }).click();
 
     await expectSavedFollowUp('Kadri Tamm');
+    // Says what was saved, each record by name (links to Pipedrive), the call log with its talk time.
+    const saved = frame.locator('.saved-list');
+    await expect.poll(() => saved.textContent()).toContain('New contact Kadri Tamm');
+    expect(await saved.textContent()).toMatch(/Call log \(\d\d:\d\d talk time\) with Kadri Tamm/);
     const log = await nextCallLog(UNKNOWN.e164, 0);
     const created = store().findPersonsByPhone(UNKNOWN.typed, { exactMatch: true });
     expect(created.map((person) => person.name)).toEqual(['Kadri Tamm']);
@@ -225,7 +231,15 @@ describe('outbound calls from the floating window', () => {
     await waitFor(hostState, (state) => !state.visible, 'the window to start hidden');
     await page.locator(`a[data-phone][data-person-id="${RAVI.id}"]`).first().click();
 
+    // Ask first (the default): the window opens with the number in the dial pad, no call yet.
     await waitFor(hostState, (state) => state.visible, 'the window to open on the click');
+    const numberBox = frame.getByRole('textbox', { name: 'Phone number' });
+    await expect.poll(() => numberBox.inputValue().then((value) => value.replace(/\D/g, ''))).toBe(RAVI.e164.replace(/\D/g, ''));
+    await frame.getByText(/^Number from Pipedrive/).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(callLogsTo(RAVI.e164)).toHaveLength(before);
+    expect(await frame.getByRole('button', { name: 'Hang up', exact: true }).count()).toBe(0);
+    await frame.getByRole('button', { name: 'Call', exact: true }).click();
     await waitUntilConnected();
     await expect.poll(() => callerCard().textContent()).toContain(RAVI.name);
     await frame.getByRole('button', { name: 'Hang up', exact: true }).click();
@@ -264,7 +278,10 @@ describe('outbound calls from the floating window', () => {
     expect(created[0]!.note).toContain('Call again about');
     expect(created[0]!.note).not.toContain('<pricing>');
 
+    // The notes went to a deal, yet "View contact" opens the person; "View deal" the deal.
     await frame.getByRole('button', { name: 'View contact' }).click();
+    await page.waitForURL((url) => url.pathname === `/persons/${HARRIET.id}`);
+    await frame.getByRole('button', { name: 'View deal' }).click();
     await page.waitForURL((url) => url.pathname === `/deals/${dealId}`);
     expect(await hostState()).toMatchObject({ visible: true });
     await backHome();

@@ -130,6 +130,12 @@ describe('DialerScreen', () => {
     expect(html).toContain('>Unknown caller</p>');
   });
 
+  it('an outbound call to a number not in Pipedrive says so, not "Unknown caller"', () => {
+    const html = render({ call: connected(callView({ direction: 'outbound' })) });
+    expect(html).toContain('>Not in Pipedrive</p>');
+    expect(html).not.toContain('Unknown caller');
+  });
+
   it('several matches, none picked: the "Who is calling?" group and only the plain "Hang up"', () => {
     const html = render({ call: connected(withMatches(callView(), [ann, bob])) });
     expect(html).toContain('Who is calling?');

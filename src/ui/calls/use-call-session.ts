@@ -32,6 +32,11 @@ export interface UseCallSessionOptions {
   visibility: VisibilityChange | null;
   /** The softphone of this window (provider `sip`); null for the others. */
   phone?: CallPhone | null;
+  /**
+   * A phone-number click in Pipedrive ("ask first"): the number to show ready to call. Absent: the
+   * click dials at once.
+   */
+  onPhoneClickToConfirm?: ((target: PlacingTarget) => void) | null;
 }
 
 const ignore = () => {};
@@ -101,12 +106,13 @@ function usePhoneFollowsCall(state: CallSessionState, phone: CallPhone | null) {
   }, [over, phone]);
 }
 
-/** Pops the window on ring, focus mode while live, badge = missed count; a phone click dials. */
+/** Pops the window on ring, focus mode while live, badge = missed count; a phone click dials or waits for "Call". */
 function usePipedriveMirror(
   state: CallSessionState,
   sdk: PipedriveSdk | null,
   visibility: VisibilityChange | null,
   dial: (target: PlacingTarget) => void,
+  confirm: ((target: PlacingTarget) => void) | null,
 ) {
   const sync = useMemo(() => (sdk ? createCallSdkSync(sdk) : null), [sdk]);
   useEffect(() => sync?.update(state), [sync, state]);
@@ -117,11 +123,14 @@ function usePipedriveMirror(
     handled.current = visibility;
     sync?.windowShown();
     const number = visibility.context?.number;
-    if (number) dial(targetFromNumber(number, 'phone_click', visibility.context?.personId ?? null));
-  }, [visibility, sync, dial]);
+    if (!number) return;
+    const target = targetFromNumber(number, 'phone_click', visibility.context?.personId ?? null);
+    if (confirm) confirm(target);
+    else dial(target);
+  }, [visibility, sync, dial, confirm]);
 }
 
-export function useCallSession({ calls, socket, sdk, visibility, phone = null }: UseCallSessionOptions): { state: CallSessionState; intents: CallIntents } {
+export function useCallSession({ calls, socket, sdk, visibility, phone = null, onPhoneClickToConfirm = null }: UseCallSessionOptions): { state: CallSessionState; intents: CallIntents } {
   const [state, dispatch] = useReducer(callSessionReducer, INITIAL_CALL_SESSION);
   const latest = useRef(state);
   useEffect(() => {
@@ -149,6 +158,6 @@ export function useCallSession({ calls, socket, sdk, visibility, phone = null }:
     void intents.place(target);
   }, [state.placing, intents]);
 
-  usePipedriveMirror(state, sdk, visibility, intents.dial);
+  usePipedriveMirror(state, sdk, visibility, intents.dial, onPhoneClickToConfirm);
   return { state, intents };
 }

@@ -18,6 +18,10 @@ import { LazyInCallControls, LazySipAccountSection, LazySoftphoneLayer } from '@
 import type { Softphone, SoftphoneState } from '@/ui/softphone/softphone-types';
 import { useTelephonyProvider } from '@/ui/softphone/use-telephony-provider';
 import { useTheme } from '@/ui/theme/use-theme';
+import type { ReadyNumber } from '@/ui/dial-pad/dial-pad';
+import { PhoneClickSetting } from '@/ui/phone-clicks/phone-click-setting';
+import { usePhoneClickMode } from '@/ui/phone-clicks/use-phone-click-mode';
+import type { PlacingTarget } from '@/ui/calls/call-session-state';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
 import { MissedDuringCallNotice } from './missed-during-call-notice';
@@ -61,9 +65,23 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
     },
     [refreshProvider, phone],
   );
-  const { state: session, intents } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
-  const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
+  // "Ask first" (default): a phone-number click in Pipedrive waits in the dial pad for "Call".
+  const phoneClicks = usePhoneClickMode(company.id, user.id);
+  const [readyNumber, setReadyNumber] = useState<ReadyNumber | null>(null);
+  const confirmPhoneClick = useCallback((target: PlacingTarget) => {
+    setTab('contacts');
+    setReadyNumber((previous) => ({ number: target.number, clickId: (previous?.clickId ?? 0) + 1 }));
+  }, []);
+  const { state: session, intents } = useCallSession({
+    calls,
+    socket: realtime.socket,
+    sdk,
+    visibility,
+    phone,
+    onPhoneClickToConfirm: phoneClicks.mode === 'ask' ? confirmPhoneClick : null,
+  });
+  const screen = windowScreenOf(session);
 
   const { dial } = intents;
   const callContact = useCallback(
@@ -117,6 +135,8 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
               missedCount={session.missedCount}
               onCallContact={callContact}
               onDialNumber={dialNumber}
+              readyNumber={readyNumber}
+              phoneClickSetting={<PhoneClickSetting mode={phoneClicks.mode} onChange={phoneClicks.setMode} />}
               onCallBack={callBack}
               onMissedSeen={intents.markMissedSeen}
               onTelephonySaved={onTelephonySaved}
