@@ -1,4 +1,5 @@
 import { ContactAvatar } from '@/ui/contacts/contact-avatar';
+import { useFormatPhone } from '@/ui/phone-format/phone-format-context';
 import { matchOf, callNumber, type ContactChoice } from './call-context';
 import { matchedOnText } from './call-display';
 import type { PlacingTarget } from './call-session-state';
@@ -44,6 +45,7 @@ export function callerCardOf(call: CallView | null, placing: PlacingTarget | nul
 }
 
 export function CallerCard({ model }: { model: CallerCardModel }) {
+  const formatPhone = useFormatPhone();
   return (
     <div className="caller-card">
       <ContactAvatar name={model.name ?? ''} pictureUrl={model.pictureUrl} />
@@ -52,7 +54,7 @@ export function CallerCard({ model }: { model: CallerCardModel }) {
           {model.name ?? model.unnamed}
         </p>
         {model.organizationName !== null && <p className="muted">{model.organizationName}</p>}
-        <p className="caller-number">{model.number}</p>
+        <p className="caller-number">{formatPhone(model.number)}</p>
         {model.matchedOn !== null && <p className="muted">{model.matchedOn}</p>}
       </div>
     </div>
