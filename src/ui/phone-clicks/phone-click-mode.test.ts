@@ -1,44 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { createPhoneClickStore, phoneClickStorageKey } from './phone-click-mode';
+import { phoneClickStorageKey, readPhoneClickMode, writePhoneClickMode } from './phone-click-mode';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const values = new Map(Object.entries(initial));
-  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value), values };
+  return { getItem: (key: string) => values.get(key) ?? null, setItem: (key: string, value: string) => void values.set(key, value) };
 }
 
 describe('phone click mode', () => {
   const key = phoneClickStorageKey(7, 42);
 
   it('asks first unless this user chose to dial at once', () => {
-    expect(createPhoneClickStore(memoryStorage(), key).get()).toBe('ask');
-    expect(createPhoneClickStore(memoryStorage({ [key]: 'dial' }), key).get()).toBe('dial');
-    expect(createPhoneClickStore(memoryStorage({ [phoneClickStorageKey(7, 43)]: 'dial' }), key).get()).toBe('ask');
-    expect(createPhoneClickStore(memoryStorage({ [key]: 'sometimes' }), key).get()).toBe('ask');
+    expect(readPhoneClickMode(memoryStorage(), key)).toBe('ask');
+    expect(readPhoneClickMode(memoryStorage({ [key]: 'dial' }), key)).toBe('dial');
+    expect(readPhoneClickMode(memoryStorage({ [phoneClickStorageKey(7, 43)]: 'dial' }), key)).toBe('ask');
+    expect(readPhoneClickMode(memoryStorage({ [key]: 'sometimes' }), key)).toBe('ask');
+    expect(readPhoneClickMode(null, key)).toBe('ask');
   });
 
-  it('keeps the choice for the next window and tells its subscribers', () => {
+  it('keeps the choice for the next window', () => {
     const storage = memoryStorage();
-    const store = createPhoneClickStore(storage, key);
-    let told = 0;
-    store.subscribe(() => told++);
-    store.set('dial');
-    expect(store.get()).toBe('dial');
-    expect(told).toBe(1);
-    expect(createPhoneClickStore(storage, key).get()).toBe('dial');
+    writePhoneClickMode(storage, key, 'dial');
+    expect(readPhoneClickMode(storage, key)).toBe('dial');
+    writePhoneClickMode(storage, key, 'ask');
+    expect(readPhoneClickMode(storage, key)).toBe('ask');
   });
 
-  it('still works in memory when storage is blocked', () => {
+  it('falls back to asking first when storage is blocked', () => {
     const blocked = {
-      getItem: () => {
+      getItem: (): string | null => {
         throw new Error('SecurityError');
       },
       setItem: () => {
         throw new Error('SecurityError');
       },
     };
-    const store = createPhoneClickStore(blocked, key);
-    expect(store.get()).toBe('ask');
-    store.set('dial');
-    expect(store.get()).toBe('dial');
+    expect(() => writePhoneClickMode(blocked, key, 'dial')).not.toThrow();
+    expect(readPhoneClickMode(blocked, key)).toBe('ask');
   });
 });

@@ -12,46 +12,28 @@ export type PhoneClickMode = 'ask' | 'dial';
 
 export const DEFAULT_PHONE_CLICK_MODE: PhoneClickMode = 'ask';
 
-export interface PhoneClickStore {
-  get(): PhoneClickMode;
-  set(mode: PhoneClickMode): void;
-  subscribe(listener: () => void): () => void;
-}
+type KeyValueStorage = Pick<Storage, 'getItem' | 'setItem'>;
 
 export function phoneClickStorageKey(companyId: number, userId: number): string {
   return `caller.phone-click-mode.${companyId}.${userId}`;
 }
 
-function parseMode(stored: string | null): PhoneClickMode {
-  return stored === 'dial' || stored === 'ask' ? stored : DEFAULT_PHONE_CLICK_MODE;
+/** `storage` null (no browser, or blocked): the default. */
+export function readPhoneClickMode(storage: KeyValueStorage | null, key: string): PhoneClickMode {
+  try {
+    return storage?.getItem(key) === 'dial' ? 'dial' : DEFAULT_PHONE_CLICK_MODE;
+  } catch {
+    // Storage refused (blocked third-party storage).
+    return DEFAULT_PHONE_CLICK_MODE;
+  }
 }
 
-/** `storage` null (no browser, or blocked): the choice lives in memory only. */
-export function createPhoneClickStore(storage: Pick<Storage, 'getItem' | 'setItem'> | null, key: string): PhoneClickStore {
-  const listeners = new Set<() => void>();
-  let mode = DEFAULT_PHONE_CLICK_MODE;
+export function writePhoneClickMode(storage: KeyValueStorage | null, key: string, mode: PhoneClickMode): void {
   try {
-    mode = parseMode(storage?.getItem(key) ?? null);
+    storage?.setItem(key, mode);
   } catch {
-    // Storage refused (blocked third-party storage): keep the default.
+    // Not kept across reloads; this window still follows the choice.
   }
-  return {
-    get: () => mode,
-    set(next) {
-      if (next === mode) return;
-      mode = next;
-      try {
-        storage?.setItem(key, next);
-      } catch {
-        // Not kept across reloads; this window still follows the choice.
-      }
-      listeners.forEach((listener) => listener());
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
 }
 
 export function browserStorage(): Storage | null {

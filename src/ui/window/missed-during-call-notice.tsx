@@ -1,10 +1,13 @@
 import { useState } from 'react';
 import { missedDuringCallCount, missedDuringCallText, NOT_ON_CALL, trackMissedDuringCall } from './missed-during-call';
 
-/** Stays up for the rest of the call (unlike the short notices), so a miss is not lost in a long call. */
-export function MissedDuringCallNotice({ onCall, unseenCount }: { onCall: boolean; unseenCount: number | null }) {
+/**
+ * Mounted for the length of a call; stays up until it ends (unlike the short notices), so a miss
+ * is not lost in a long call.
+ */
+export function MissedDuringCallNotice({ unseenCount }: { unseenCount: number | null }) {
   const [tracked, setTracked] = useState(NOT_ON_CALL);
-  const next = trackMissedDuringCall(tracked, onCall, unseenCount);
+  const next = trackMissedDuringCall(tracked, true, unseenCount);
   if (next !== tracked) setTracked(next);
   const text = missedDuringCallText(missedDuringCallCount(next, unseenCount));
   return (

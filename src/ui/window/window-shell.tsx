@@ -25,7 +25,7 @@ import { usePhoneClickMode } from '@/ui/phone-clicks/use-phone-click-mode';
 import type { PlacingTarget } from '@/ui/calls/call-session-state';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
-import { MissedDuringCallNotice } from './missed-during-call-notice';
+import { LazyMissedDuringCallNotice } from './lazy-missed-during-call-notice';
 import { ReconnectNotice, SdkUnavailableNotice } from './window-notices';
 import { windowScreenOf } from './window-screen';
 
@@ -122,7 +122,11 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
         {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
         {accountState === 'reconnect-required' && <ReconnectNotice />}
         <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
-        <MissedDuringCallNotice onCall={isOnCall(session)} unseenCount={session.missedCount} />
+        {isOnCall(session) && (
+          <Suspense fallback={null}>
+            <LazyMissedDuringCallNotice unseenCount={session.missedCount} />
+          </Suspense>
+        )}
         {/* Home stays mounted (hidden) during a call so the list, search and scroll survive. */}
         <div className="window-body" hidden={screen !== 'home'}>
           <HomeTabs
