@@ -98,7 +98,6 @@ describe('the floating window at its real sizes', () => {
     await tab('Missed calls').click();
     await frame.getByRole('list', { name: 'Missed calls' }).waitFor();
     await expectFitsEverySize('missed calls');
-    await page.locator('#floating-window').screenshot({ path: screenshotPath('missed-calls') });
   });
 
   it('the Dialer (with a call missed meanwhile) and the follow-up', async () => {
@@ -118,6 +117,5 @@ describe('the floating window at its real sizes', () => {
     await frame.getByRole('heading', { name: `Call with ${HARRIET.name} ended` }).waitFor();
     await frame.locator('.saved-list').waitFor();
     await expectFitsEverySize('follow-up');
-    await page.locator('#floating-window').screenshot({ path: screenshotPath('follow-up') });
   });
 });
