@@ -80,6 +80,9 @@ describe('the floating window at its real sizes', () => {
     await waitFor(() => dockBadge(page), (badge) => badge === 1, 'the missed call to be counted');
     await frame.locator('.tab-badge').waitFor();
     await expectFitsEverySize('contacts with a missed-calls badge');
+    // At the default size the four tabs, badge included, still fit on one row.
+    const tabTops = await frame.getByRole('tab').evaluateAll((tabs) => tabs.map((tab) => Math.round(tab.getBoundingClientRect().top)));
+    expect(new Set(tabTops).size).toBe(1);
   });
 
   it('the History and Settings tabs (badge still up), then Missed calls', async () => {
