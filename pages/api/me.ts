@@ -11,7 +11,8 @@ export default apiRoute({
     const { values } = await ctx.companySettings.store.read(account.companyId);
     return {
       user: { id: account.userId, name: account.name, email: account.email },
-      company: { id: account.companyId, name: account.companyName },
+      // The window shows numbers in this country's style (null: none set).
+      company: { id: account.companyId, name: account.companyName, defaultRegion: values.defaultRegion },
       // The window loads its SIP user agent only when this says `sip` (docs/REAL-CALLS.md).
       telephony: { provider: values.telephonyProvider },
     };

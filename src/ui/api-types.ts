@@ -21,7 +21,8 @@ export type TelephonyProvider = 'mock' | 'sip' | 'twilio';
 
 export interface Me {
   user: { id: number; name: string; email: string };
-  company: { id: number; name: string };
+  /** defaultRegion: the company's country (ISO 3166 code) for showing numbers; null: none set. */
+  company: { id: number; name: string; defaultRegion: string | null };
   /** The company's phone provider: `sip` runs a softphone in this window. */
   telephony: { provider: TelephonyProvider };
 }
@@ -92,7 +93,11 @@ export function parseMe(value: unknown): Me {
   }
   return {
     user: { id: user.id, name: user.name, email: typeof user.email === 'string' ? user.email : '' },
-    company: { id: company.id, name: typeof company.name === 'string' ? company.name : '' },
+    company: {
+      id: company.id,
+      name: typeof company.name === 'string' ? company.name : '',
+      defaultRegion: typeof company.defaultRegion === 'string' && /^[A-Z]{2}$/.test(company.defaultRegion) ? company.defaultRegion : null,
+    },
     telephony: { provider: readProvider(value.telephony) },
   };
 }

@@ -169,7 +169,7 @@ describe('inbound calls, from the Control Center to the sandbox call log', () =>
     await heading('Incoming call').waitFor();
     await incoming().getByText('Greta Vogel', { exact: true }).waitFor();
     // Nobody answers: the ring timeout ends it.
-    await frame.getByText('Missed call', { exact: true }).waitFor({ timeout: 20_000 });
+    await frame.getByText('Missed call from Greta Vogel', { exact: true }).waitFor({ timeout: 20_000 });
     await waitFor(() => dockBadge(page), (badge) => badge === 1, 'the dock badge to count the missed call');
     expect(await frame.getByRole('tab', { name: 'Missed calls' }).getAttribute('aria-describedby')).not.toBeNull();
 

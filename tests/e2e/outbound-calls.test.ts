@@ -187,7 +187,9 @@ describe('outbound calls from the floating window', () => {
     await frame.getByRole('textbox', { name: 'Phone number' }).fill(UNKNOWN.typed);
     await frame.getByRole('button', { name: 'Call', exact: true }).click();
     await waitUntilConnected();
-    await expect.poll(() => callerCard().textContent()).toContain('Unknown caller');
+    // An outbound call to a number nobody in Pipedrive has: it is a number, not an unknown caller.
+    await expect.poll(() => callerCard().textContent()).toContain('Not in Pipedrive');
+    expect(await callerCard().textContent()).not.toContain('Unknown caller');
     expect(await frame.locator('.caller-number').textContent()).toBe(UNKNOWN.typed);
 
     await frame.getByRole('textbox', { name: 'Notes' }).fill('Found us through the trade fair');
@@ -195,6 +197,10 @@ describe('outbound calls from the floating window', () => {
     await frame.getByRole('button', { name: 'Hang up and create contact' }).click();
 
     await expectSavedFollowUp('Kadri Tamm');
+    // Says what was saved, each record by name (links to Pipedrive), the call log with its talk time.
+    const saved = frame.locator('.saved-list');
+    await expect.poll(() => saved.textContent()).toContain('New contact Kadri Tamm');
+    expect(await saved.textContent()).toMatch(/Call log \(\d\d:\d\d talk time\) with Kadri Tamm/);
     const log = await nextCallLog(UNKNOWN.e164, 0);
     const created = store().findPersonsByPhone(UNKNOWN.typed, { exactMatch: true });
     expect(created.map((person) => person.name)).toEqual(['Kadri Tamm']);
@@ -228,7 +234,15 @@ describe('outbound calls from the floating window', () => {
     await waitFor(hostState, (state) => !state.visible, 'the window to start hidden');
     await page.locator(`a[data-phone][data-person-id="${RAVI.id}"]`).first().click();
 
+    // Ask first (the default): the window opens with the number in the dial pad, no call yet.
     await waitFor(hostState, (state) => state.visible, 'the window to open on the click');
+    const numberBox = frame.getByRole('textbox', { name: 'Phone number' });
+    await expect.poll(() => numberBox.inputValue().then((value) => value.replace(/\D/g, ''))).toBe(RAVI.e164.replace(/\D/g, ''));
+    await frame.getByText(/^Number from Pipedrive/).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(callLogsTo(RAVI.e164)).toHaveLength(before);
+    expect(await frame.getByRole('button', { name: 'Hang up', exact: true }).count()).toBe(0);
+    await frame.getByRole('button', { name: 'Call', exact: true }).click();
     await waitUntilConnected();
     await expect.poll(() => callerCard().textContent()).toContain(RAVI.name);
     await frame.getByRole('button', { name: 'Hang up', exact: true }).click();
@@ -267,7 +281,10 @@ describe('outbound calls from the floating window', () => {
     expect(created[0]!.note).toContain('Call again about');
     expect(created[0]!.note).not.toContain('<pricing>');
 
+    // The notes went to a deal, yet "View contact" opens the person; "View deal" the deal.
     await frame.getByRole('button', { name: 'View contact' }).click();
+    await page.waitForURL((url) => url.pathname === `/persons/${HARRIET.id}`);
+    await frame.getByRole('button', { name: 'View deal' }).click();
     await page.waitForURL((url) => url.pathname === `/deals/${dealId}`);
     expect(await hostState()).toMatchObject({ visible: true });
     await backHome();
@@ -286,7 +303,8 @@ describe('outbound calls from the floating window', () => {
     expect(texts.some((text) => text.includes(GRETA.name))).toBe(true);
     // The contact created at wrap-up names its call, not the number it was dialled on.
     expect(texts.some((text) => text.includes('Kadri Tamm'))).toBe(true);
-    expect(texts.some((text) => text.includes(UNKNOWN.typed))).toBe(false);
+    // Its number shows under the name (to call back from), never instead of it.
+    for (const text of texts.filter((text) => text.includes(UNKNOWN.typed))) expect(text).toContain('Kadri Tamm');
     await page.screenshot({ path: screenshotPath('history') });
 
     const before = callLogsTo(GRETA.e164).length;

@@ -214,7 +214,7 @@ describe('JSON API identity', () => {
     const response = await api('/api/me', { headers: { cookie } });
     expect(response.status).toBe(200);
     const user = harness.sandbox.context.store.getUser(agentId);
-    expect(await response.json()).toEqual({ user: { id: agentId, name: user?.name, email: user?.email }, company: { id: companyId, name: harness.sandbox.context.store.company.name }, telephony: { provider: 'mock' } });
+    expect(await response.json()).toEqual({ user: { id: agentId, name: user?.name, email: user?.email }, company: { id: companyId, name: harness.sandbox.context.store.company.name, defaultRegion: expect.stringMatching(/^[A-Z]{2}$/) }, telephony: { provider: 'mock' } });
     expect(response.headers.get('cache-control')).toBe('no-store');
   });
 

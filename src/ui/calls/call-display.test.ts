@@ -17,7 +17,9 @@ describe('call display', () => {
 
   it('summarizes past calls', () => {
     const inbound = callView();
-    expect(callSummary(ended(inbound, 'no_answer'))).toBe('Missed');
+    expect(callSummary(ended(inbound, 'no_answer'))).toBe('Missed · Unanswered');
+    expect(callSummary(ended(inbound, 'busy'))).toBe('Missed · Busy');
+    expect(callSummary(ended(inbound, 'cancelled'))).toBe('Missed · Caller hung up');
     expect(callSummary(ended(inbound, 'rejected'))).toBe('Incoming · Rejected');
     expect(callSummary(ended(connected(inbound), 'completed', 125))).toBe('Incoming · 02:05');
     expect(callSummary(ended(callView({ direction: 'outbound' }), 'busy'))).toBe('Outgoing · Busy');
@@ -36,10 +38,10 @@ describe('call display', () => {
     expect(callWho(withMatches(wrapped, [match(1, 'Ann', [], { quality: 'trailing_digits' })]))).toBe('Carla Diaz');
   });
 
-  it('shows the time for today and the day before that (fixed time zone)', () => {
+  it('shows the day ("Today") and time (fixed time zone)', () => {
     const now = Date.UTC(2026, 2, 12, 15, 0);
     const options = { locale: 'en-GB', timeZone: 'UTC' };
-    expect(formatWhen(Date.UTC(2026, 2, 12, 9, 5), now, options)).toBe('09:05');
+    expect(formatWhen(Date.UTC(2026, 2, 12, 9, 5), now, options)).toBe('Today, 09:05');
     expect(formatWhen(Date.UTC(2026, 2, 11, 23, 59), now, options)).toBe('11 Mar, 23:59');
     expect(formatWhen(0, now, options)).toBe('');
   });

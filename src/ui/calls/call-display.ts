@@ -37,9 +37,27 @@ export function isMissedCall(call: CallView): boolean {
   return call.direction === 'inbound' && call.answeredAt === null && call.state !== 'ringing' && call.state !== 'connected';
 }
 
-/** "Incoming · 02:15", "Missed", "Outgoing · No answer" */
+/** Why an inbound call was missed, in the words the agent uses: rejected, busy, unanswered. */
+export function missedReason(call: CallView): string {
+  switch (call.outcome) {
+    case 'rejected':
+    case 'declined':
+      return 'Rejected';
+    case 'busy':
+      return 'Busy';
+    case 'cancelled':
+      return 'Caller hung up';
+    case 'failed':
+    case 'wrong_number':
+      return 'Call failed';
+    default:
+      return 'Unanswered';
+  }
+}
+
+/** "Incoming · 02:15", "Missed · Unanswered", "Incoming · Rejected", "Outgoing · No answer" */
 export function callSummary(call: CallView): string {
-  if (isMissedCall(call)) return call.outcome === 'rejected' ? 'Incoming · Rejected' : 'Missed';
+  if (isMissedCall(call)) return call.outcome === 'rejected' ? 'Incoming · Rejected' : `Missed · ${missedReason(call)}`;
   const direction = call.direction === 'inbound' ? 'Incoming' : 'Outgoing';
   if (call.answeredAt !== null) return `${direction} · ${formatDuration(call.durationSeconds)}`;
   const why = outcomeText(call.outcome);
@@ -55,11 +73,11 @@ function dayKey(at: number, options: WhenOptions): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: options.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
-/** "14:05" today, "12 Mar, 14:05" before. */
+/** "Today, 14:05", "12 Mar, 14:05" before: a bare time reads as a duration in a list of calls. */
 export function formatWhen(at: number, now: number, options: WhenOptions = {}): string {
   if (at <= 0) return '';
   const time = new Intl.DateTimeFormat(options.locale, { timeZone: options.timeZone, hour: '2-digit', minute: '2-digit' }).format(at);
-  if (dayKey(at, options) === dayKey(now, options)) return time;
+  if (dayKey(at, options) === dayKey(now, options)) return `Today, ${time}`;
   const day = new Intl.DateTimeFormat(options.locale, { timeZone: options.timeZone, day: 'numeric', month: 'short' }).format(at);
   return `${day}, ${time}`;
 }

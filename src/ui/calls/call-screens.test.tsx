@@ -130,6 +130,12 @@ describe('DialerScreen', () => {
     expect(html).toContain('>Unknown caller</p>');
   });
 
+  it('an outbound call to a number not in Pipedrive says so, not "Unknown caller"', () => {
+    const html = render({ call: connected(callView({ direction: 'outbound' })) });
+    expect(html).toContain('>Not in Pipedrive</p>');
+    expect(html).not.toContain('Unknown caller');
+  });
+
   it('several matches, none picked: the "Who is calling?" group and only the plain "Hang up"', () => {
     const html = render({ call: connected(withMatches(callView(), [ann, bob])) });
     expect(html).toContain('Who is calling?');
@@ -174,13 +180,17 @@ describe('FollowUpScreen', () => {
   const base: FollowUpScreenProps = {
     who: 'Ann Example',
     save: { status: 'pending' },
+    saved: [],
     isRetrying: false,
     canViewContact: true,
+    hasDeal: false,
     activityResult: null,
     isActivityOpen: false,
     onRetry: noop,
     onCreateActivity: noop,
     onViewContact: noop,
+    onViewDeal: noop,
+    onOpen: noop,
     onBack: noop,
   };
   const render = (props: Partial<FollowUpScreenProps>) => renderToStaticMarkup(<FollowUpScreen {...base} {...props} />);
@@ -194,10 +204,21 @@ describe('FollowUpScreen', () => {
     expect(html).not.toContain('Retry');
   });
 
-  it('lists what was saved, and disables "View contact" without a deal or person', () => {
-    const html = render({ save: { status: 'saved', items: ['call log', 'note on deal'] }, canViewContact: false });
-    expect(html).toContain('<p>Saved in Pipedrive: call log, note on deal.</p>');
+  it('lists what was saved, each record a link, and disables "View contact" without a person', () => {
+    const saved = [
+      { text: 'Call log (02:05 talk time) with', subject: 'Ann', link: { view: 'contacts' as const, id: 1 } },
+      { text: 'Notes on deal', subject: 'Website redesign', link: { view: 'deals' as const, id: 10 } },
+    ];
+    const html = render({ save: { status: 'saved', items: ['call log', 'note on deal'] }, saved, canViewContact: false });
+    expect(html).toContain('<p>Saved in Pipedrive:</p>');
+    expect(html).toContain('<li>Call log (02:05 talk time) with <button type="button" class="link-button">Ann</button></li>');
+    expect(html).toContain('<li>Notes on deal <button type="button" class="link-button">Website redesign</button></li>');
     expect(button(html, 'View contact')).toContain('disabled=""');
+    expect(button(html, 'View deal')).toBeUndefined();
+  });
+
+  it('offers "View deal" beside "View contact" when the call is about a deal', () => {
+    expect(button(render({ hasDeal: true }), 'View deal')).toBeDefined();
   });
 
   it('shows a failure with its error and "Retry"', () => {
@@ -254,6 +275,9 @@ describe('CallList', () => {
     expect(html).toContain('aria-label="Call back +44 20 7946 0958">Call back</button>');
     expect(html).toContain('Outgoing · 01:01');
     expect(html).toContain('data-missed="true"');
+    // A missed call says who (name and number), why and when.
+    expect(html).toContain('<span class="contact-details">+44 20 7946 0958</span>');
+    expect(html).toMatch(/Missed · Unanswered · Today, \d\d:\d\d/);
     expect(html).not.toContain('<img src=x');
   });
 });

@@ -1,10 +1,14 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { CallSessionState } from './call-session-state';
 import { DialerPanel } from './dialer-panel';
-import { FollowUpPanel } from './follow-up-panel';
 import { IncomingScreen } from './incoming-screen';
 import type { CallIntents, ServerNotes } from './use-call-session';
 import type { WindowScreen } from '@/ui/window/window-screen';
+
+// The follow-up (what was saved, with links) shows only after a call: its own chunk keeps the
+// window's first load within budget. The Dialer starts fetching it, so hanging up never waits.
+const loadFollowUp = () => import('./follow-up-panel');
+const FollowUpPanel = lazy(() => loadFollowUp().then((module) => ({ default: module.FollowUpPanel })));
 
 export interface CallScreensProps {
   screen: WindowScreen;
@@ -20,6 +24,9 @@ export interface CallScreensProps {
 export function CallScreens({ screen, state, intents, inCallControls, serverNotes, saveNotesDraft }: CallScreensProps) {
   const { call, choice, pending } = state;
   const isBusy = pending !== null;
+  useEffect(() => {
+    if (screen === 'dialer') void loadFollowUp();
+  }, [screen]);
   if (screen === 'incoming' && call) {
     return (
       <IncomingScreen
@@ -50,14 +57,16 @@ export function CallScreens({ screen, state, intents, inCallControls, serverNote
   }
   if (screen === 'follow-up' && call) {
     return (
-      <FollowUpPanel
-        call={call}
-        sent={state.sentWrapUp}
-        choice={choice}
-        isRetrying={pending === 'retrying'}
-        onRetry={intents.retryWrapUp}
-        onBack={intents.dismiss}
-      />
+      <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+        <FollowUpPanel
+          call={call}
+          sent={state.sentWrapUp}
+          choice={choice}
+          isRetrying={pending === 'retrying'}
+          onRetry={intents.retryWrapUp}
+          onBack={intents.dismiss}
+        />
+      </Suspense>
     );
   }
   return null;

@@ -82,7 +82,7 @@ describe('call:stop-ringing', () => {
   it.each([
     ['answered_elsewhere', 'Answered in another tab or by a colleague'],
     ['caller_hung_up', 'Caller hung up'],
-    ['missed', 'Missed call'],
+    ['missed', 'Missed call from +44 20 7946 0958'],
     ['rejected', 'Call rejected'],
   ] as const)('returns home with a notice (%s)', (reason, text) => {
     const state = run([
@@ -139,7 +139,11 @@ describe('call:updated', () => {
     const ringing = run([{ type: 'ringing', call: inbound }]);
     const missed = callSessionReducer(ringing, { type: 'updated', call: ended(inbound, 'no_answer') });
     expect(missed.call).toBeNull();
-    expect(missed.notice?.text).toBe('Missed call');
+    expect(missed.notice?.text).toBe('Missed call from +44 20 7946 0958');
+    const named = run([{ type: 'ringing', call: withMatches(inbound, [match(1, 'Greta Vogel')]) }]);
+    expect(callSessionReducer(named, { type: 'updated', call: ended(withMatches(inbound, [match(1, 'Greta Vogel')]), 'no_answer') }).notice?.text).toBe(
+      'Missed call from Greta Vogel',
+    );
     const hungUp = callSessionReducer(ringing, { type: 'updated', call: ended(inbound, 'cancelled') });
     expect(hungUp.notice?.text).toBe('Caller hung up');
   });

@@ -89,10 +89,15 @@ export const STOP_RINGING_TEXT: Record<StopRingingReason, string> = {
   rejected: 'Call rejected',
 };
 
-function unansweredText(outcome: CallOutcome | null): string {
+/** "Missed call from Greta Vogel": a bare "Missed call" leaves the agent guessing whom to call back. */
+function missedText(call: CallView): string {
+  return `${STOP_RINGING_TEXT.missed} from ${callerName(call) ?? callNumber(call)}`;
+}
+
+function unansweredText(call: CallView, outcome: CallOutcome | null = call.outcome): string {
   if (outcome === 'rejected') return STOP_RINGING_TEXT.rejected;
   if (outcome === 'cancelled') return STOP_RINGING_TEXT.caller_hung_up;
-  return STOP_RINGING_TEXT.missed;
+  return missedText(call);
 }
 
 /** Placing a call, or on a live one: another call must not take the screen. */
@@ -131,7 +136,7 @@ function settle(state: CallSessionState): CallSessionState {
   const call = state.call;
   if (!call || call.direction !== 'inbound' || call.answeredAt !== null || isLive(call)) return state;
   if (call.wrapUp !== null || state.sentWrapUp !== null) return state;
-  return close(state, { tone: 'info', text: unansweredText(call.outcome) });
+  return close(state, { tone: 'info', text: unansweredText(call) });
 }
 
 function merge(state: CallSessionState, incoming: CallView): CallSessionState {
@@ -188,8 +193,8 @@ function onStopRinging(state: CallSessionState, callId: string, reason: StopRing
     if (call.direction !== 'inbound' || call.state !== 'ringing') return state;
     // This window's own "Reject" stops its ringing too, and that push usually beats the answer:
     // it is a rejected call, as History and Pipedrive call it, not a missed one.
-    const text = state.pending === 'rejecting' ? unansweredText('rejected') : STOP_RINGING_TEXT[reason];
-    return close(state, { tone: 'info', text });
+    if (state.pending === 'rejecting') return close(state, { tone: 'info', text: unansweredText(call, 'rejected') });
+    return close(state, { tone: 'info', text: reason === 'missed' ? missedText(call) : STOP_RINGING_TEXT[reason] });
   }
   const closedIds = remember(state.closedIds, callId);
   return closedIds === state.closedIds ? state : { ...state, closedIds };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUpActivity, followUpWho, notesAsHtml, savedText, saveStateOf, viewTarget } from './follow-up-model';
+import { contactTarget, dealTarget, followUpActivity, followUpWho, notesAsHtml, saveStateOf } from './follow-up-model';
 import { callView, connected, deal, ended, match, withMatches } from './test-calls';
 
 const over = ended(connected(withMatches(callView(), [match(1, 'Ann', [deal(10)])])));
@@ -22,29 +22,27 @@ describe('saveStateOf', () => {
     expect(saveStateOf({ ...over, state: 'wrapped_up', wrapUp: waiting })).toEqual({ status: 'pending', reason: 'reconnect the app in Pipedrive' });
   });
 
-  it('lists what was saved', () => {
-    expect(savedText(['call log', 'note on deal'])).toBe('Saved in Pipedrive: call log, note on deal.');
-    expect(savedText([' '])).toBe('Saved in Pipedrive.');
-  });
 });
 
-describe('viewTarget ("View contact")', () => {
-  it('opens the deal the notes went to', () => {
+describe('contactTarget ("View contact") and dealTarget ("View deal")', () => {
+  it('"View contact" opens the person even when the notes went to a deal; "View deal" opens the deal', () => {
     const sent = { notes: '', action: { type: 'notes_to_deal' as const, dealId: 10 } };
-    expect(viewTarget(over, sent, choice)).toEqual({ view: 'deals', id: 10 });
+    expect(contactTarget(over, sent, choice)).toEqual({ view: 'contacts', id: 1 });
+    expect(dealTarget(over, sent)).toEqual({ view: 'deals', id: 10 });
   });
 
-  it('opens the person when no deal was chosen', () => {
+  it('opens the person when no deal was chosen, and offers no deal', () => {
     const sent = { notes: '', action: { type: 'notes_to_contact' as const, personId: 1 } };
-    expect(viewTarget(over, sent, choice)).toEqual({ view: 'contacts', id: 1 });
-    expect(viewTarget({ ...over, personId: 55 }, { notes: '', action: { type: 'create_contact', name: 'Zed' } }, { personId: null, dealId: null })).toEqual({
+    expect(contactTarget(over, sent, choice)).toEqual({ view: 'contacts', id: 1 });
+    expect(dealTarget(over, sent)).toBeNull();
+    expect(contactTarget({ ...over, personId: 55 }, { notes: '', action: { type: 'create_contact', name: 'Zed' } }, { personId: null, dealId: null })).toEqual({
       view: 'contacts',
       id: 55,
     });
   });
 
   it('is null (button disabled) for an unknown caller with no contact', () => {
-    expect(viewTarget(callView(), { notes: '', action: { type: 'hang_up' } }, { personId: null, dealId: null })).toBeNull();
+    expect(contactTarget(callView(), { notes: '', action: { type: 'hang_up' } }, { personId: null, dealId: null })).toBeNull();
   });
 });
 

@@ -22,11 +22,6 @@ export function saveStateOf(call: CallView): SaveState {
   return wrapUp?.error ? { status, reason: wrapUp.error } : { status };
 }
 
-export function savedText(items: string[]): string {
-  const shown = items.map((item) => item.trim()).filter((item) => item !== '');
-  return shown.length === 0 ? 'Saved in Pipedrive.' : `Saved in Pipedrive: ${shown.join(', ')}.`;
-}
-
 /** The deal the notes went to (or the call is linked to), else none. */
 export function followUpDealId(call: CallView, sent: WrapUpRequest | null): number | null {
   if (sent?.action.type === 'notes_to_deal') return sent.action.dealId;
@@ -38,12 +33,21 @@ export function followUpPersonId(call: CallView, sent: WrapUpRequest | null, cho
   return call.personId ?? choice.personId;
 }
 
-/** "View contact": the deal when one was chosen, else the person; null disables the button. */
-export function viewTarget(call: CallView, sent: WrapUpRequest | null, choice: ContactChoice): { view: RedirectView; id: number } | null {
-  const dealId = followUpDealId(call, sent);
-  if (dealId !== null) return { view: 'deals', id: dealId };
+export interface PipedriveTarget {
+  view: RedirectView;
+  id: number;
+}
+
+/** "View contact": always the person (the one the notes went to, created or picked); null disables it. */
+export function contactTarget(call: CallView, sent: WrapUpRequest | null, choice: ContactChoice): PipedriveTarget | null {
   const personId = followUpPersonId(call, sent, choice);
   return personId === null ? null : { view: 'contacts', id: personId };
+}
+
+/** "View deal", beside "View contact" when the call is about a deal; null hides it. */
+export function dealTarget(call: CallView, sent: WrapUpRequest | null): PipedriveTarget | null {
+  const dealId = followUpDealId(call, sent);
+  return dealId === null ? null : { view: 'deals', id: dealId };
 }
 
 /** Pipedrive's activity note is HTML: the agent's text goes in escaped, line breaks kept. */

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useSdk } from '@/ui/sdk/sdk-context';
 import type { ContactChoice } from './call-context';
 import type { CallView, WrapUpRequest } from './call-types';
-import { followUpActivity, followUpWho, saveStateOf, viewTarget } from './follow-up-model';
+import { contactTarget, dealTarget, followUpActivity, followUpWho, saveStateOf, type PipedriveTarget } from './follow-up-model';
+import { savedItems } from './follow-up-saved';
 import { FollowUpScreen } from './follow-up-screen';
 
 export interface FollowUpPanelProps {
@@ -23,7 +24,9 @@ export function FollowUpPanel({ call, sent, choice, isRetrying, onRetry, onBack 
   const { whenReady } = useSdk();
   const [activityResult, setActivityResult] = useState<string | null>(null);
   const [isActivityOpen, setActivityOpen] = useState(false);
-  const target = viewTarget(call, sent, choice);
+  const contact = contactTarget(call, sent, choice);
+  const deal = dealTarget(call, sent);
+  const save = saveStateOf(call);
   const who = followUpWho(call, sent, choice);
 
   function createActivity() {
@@ -38,7 +41,7 @@ export function FollowUpPanel({ call, sent, choice, isRetrying, onRetry, onBack 
       .finally(() => setActivityOpen(false));
   }
 
-  function viewContact() {
+  function open(target: PipedriveTarget | null) {
     if (!target) return;
     whenReady()
       .then((sdk) => sdk.redirectTo(target.view, target.id))
@@ -48,14 +51,18 @@ export function FollowUpPanel({ call, sent, choice, isRetrying, onRetry, onBack 
   return (
     <FollowUpScreen
       who={who}
-      save={saveStateOf(call)}
+      save={save}
+      saved={save.status === 'saved' ? savedItems(save.items, call, sent, choice) : []}
       isRetrying={isRetrying}
-      canViewContact={target !== null}
+      canViewContact={contact !== null}
+      hasDeal={deal !== null}
       activityResult={activityResult}
       isActivityOpen={isActivityOpen}
       onRetry={onRetry}
       onCreateActivity={createActivity}
-      onViewContact={viewContact}
+      onViewContact={() => open(contact)}
+      onViewDeal={() => open(deal)}
+      onOpen={open}
       onBack={onBack}
     />
   );

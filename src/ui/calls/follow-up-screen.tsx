@@ -1,17 +1,24 @@
 import { useEffect, useRef } from 'react';
-import { savedText, type SaveState } from './follow-up-model';
+import type { PipedriveTarget, SaveState } from './follow-up-model';
+import type { SavedItem } from './follow-up-saved';
 
 export interface FollowUpScreenProps {
   who: string;
   save: SaveState;
+  /** With save "saved": each item written, named, with where it opens. */
+  saved: SavedItem[];
   isRetrying: boolean;
   canViewContact: boolean;
+  /** The call is about a deal: "View deal" sits beside "View contact". */
+  hasDeal: boolean;
   /** Outcome of "Create follow-up activity", as text. */
   activityResult: string | null;
   isActivityOpen: boolean;
   onRetry: () => void;
   onCreateActivity: () => void;
   onViewContact: () => void;
+  onViewDeal: () => void;
+  onOpen: (target: PipedriveTarget) => void;
   onBack: () => void;
 }
 
@@ -27,7 +34,7 @@ export function FollowUpScreen(props: FollowUpScreenProps) {
       </h2>
       <div className="save-state" role="status">
         {save.status === 'pending' && <p>Saving to Pipedrive…</p>}
-        {save.status === 'saved' && <p>{savedText(save.items)}</p>}
+        {save.status === 'saved' && <SavedList items={props.saved} onOpen={props.onOpen} />}
       </div>
       {save.status === 'pending' && save.reason !== undefined && (
         <div className="notice warning">
@@ -49,9 +56,16 @@ export function FollowUpScreen(props: FollowUpScreenProps) {
         <button type="button" className="button primary" onClick={props.onCreateActivity} disabled={props.isActivityOpen}>
           Create follow-up activity
         </button>
-        <button type="button" className="button secondary" onClick={props.onViewContact} disabled={!props.canViewContact}>
-          View contact
-        </button>
+        <div className="call-actions">
+          <button type="button" className="button secondary" onClick={props.onViewContact} disabled={!props.canViewContact}>
+            View contact
+          </button>
+          {props.hasDeal && (
+            <button type="button" className="button secondary" onClick={props.onViewDeal}>
+              View deal
+            </button>
+          )}
+        </div>
         <button type="button" className="button secondary" onClick={props.onBack}>
           Back to dialer
         </button>
@@ -62,5 +76,29 @@ export function FollowUpScreen(props: FollowUpScreenProps) {
         </p>
       )}
     </section>
+  );
+}
+
+/** "Saved in Pipedrive:" then one line per record, its name opening it in Pipedrive (the SDK's redirect). */
+function SavedList({ items, onOpen }: { items: SavedItem[]; onOpen: (target: PipedriveTarget) => void }) {
+  if (items.length === 0) return <p>Saved in Pipedrive.</p>;
+  return (
+    <>
+      <p>Saved in Pipedrive:</p>
+      <ul className="saved-list">
+        {items.map((item, index) => (
+          <li key={index}>
+            {item.text}
+            {item.subject !== null && ' '}
+            {item.subject !== null && item.link !== null && (
+              <button type="button" className="link-button" onClick={() => item.link && onOpen(item.link)}>
+                {item.subject}
+              </button>
+            )}
+            {item.subject !== null && item.link === null && item.subject}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

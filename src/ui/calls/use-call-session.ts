@@ -43,6 +43,11 @@ export interface UseCallSessionOptions {
   visibility: VisibilityChange | null;
   /** The softphone of this window (provider `sip`); null for the others. */
   phone?: CallPhone | null;
+  /**
+   * A phone-number click in Pipedrive ("ask first"): the number to show ready to call. Absent: the
+   * click dials at once.
+   */
+  onPhoneClickToConfirm?: ((target: PlacingTarget) => void) | null;
 }
 
 const ignore = () => {};
@@ -120,12 +125,13 @@ function usePhoneFollowsCall(state: CallSessionState, phone: CallPhone | null) {
   }, [over, phone]);
 }
 
-/** Pops the window on ring, focus mode while live, badge = missed count; a phone click dials. */
+/** Pops the window on ring, focus mode while live, badge = missed count; a phone click dials or waits for "Call". */
 function usePipedriveMirror(
   state: CallSessionState,
   sdk: PipedriveSdk | null,
   visibility: VisibilityChange | null,
   dial: (target: PlacingTarget) => void,
+  confirm: ((target: PlacingTarget) => void) | null,
 ) {
   const sync = useMemo(() => (sdk ? createCallSdkSync(sdk) : null), [sdk]);
   const isVisible = visibility?.isVisible ?? false;
@@ -137,11 +143,14 @@ function usePipedriveMirror(
     handled.current = visibility;
     sync?.windowShown();
     const number = visibility.context?.number;
-    if (number) dial(targetFromNumber(number, 'phone_click', visibility.context?.personId ?? null));
-  }, [visibility, sync, dial]);
+    if (!number) return;
+    const target = targetFromNumber(number, 'phone_click', visibility.context?.personId ?? null);
+    if (confirm) confirm(target);
+    else dial(target);
+  }, [visibility, sync, dial, confirm]);
 }
 
-export function useCallSession({ calls, socket, sdk, visibility, phone = null }: UseCallSessionOptions): {
+export function useCallSession({ calls, socket, sdk, visibility, phone = null, onPhoneClickToConfirm = null }: UseCallSessionOptions): {
   state: CallSessionState;
   intents: CallIntents;
   serverNotes: ServerNotes;
@@ -175,6 +184,6 @@ export function useCallSession({ calls, socket, sdk, visibility, phone = null }:
     void intents.place(target);
   }, [state.placing, intents]);
 
-  usePipedriveMirror(state, sdk, visibility, intents.dial);
+  usePipedriveMirror(state, sdk, visibility, intents.dial, onPhoneClickToConfirm);
   return { state, intents, serverNotes };
 }

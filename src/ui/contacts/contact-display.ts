@@ -32,9 +32,9 @@ export function safeImageUrl(url: string | null): string | null {
 }
 
 /** "+1 415 555 0134 · mobile · Acme Inc." */
-export function contactDetails(contact: Contact): string {
+export function contactDetails(contact: Contact, formatPhone: (raw: string) => string = (raw) => raw): string {
   const phone = primaryPhone(contact);
-  const parts = [phone?.value, phone?.label, contact.organizationName].filter(
+  const parts = [phone ? formatPhone(phone.value) : undefined, phone?.label, contact.organizationName].filter(
     (part): part is string => typeof part === 'string' && part.trim() !== '',
   );
   return parts.join(' · ');

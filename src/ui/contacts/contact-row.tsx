@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import type { Contact } from '@/ui/api-types';
+import { useFormatPhone } from '@/ui/phone-format/phone-format-context';
 import { ContactAvatar } from './contact-avatar';
 import { callLabel, contactDetails } from './contact-display';
 
@@ -11,6 +12,7 @@ export interface ContactRowProps {
 
 export const ContactRow = memo(function ContactRow({ contact, onCall }: ContactRowProps) {
   const detailsId = useId();
+  const formatPhone = useFormatPhone();
   return (
     <li className="contact-row">
       <button
@@ -24,7 +26,7 @@ export const ContactRow = memo(function ContactRow({ contact, onCall }: ContactR
         <span className="contact-text">
           <span className="contact-name">{contact.name}</span>
           <span className="contact-details" id={detailsId}>
-            {contactDetails(contact)}
+            {contactDetails(contact, formatPhone)}
           </span>
         </span>
         <PhoneIcon />

@@ -1,12 +1,32 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { KEYPAD_KEYS, validatePhoneInput } from './phone-input';
+
+/** A number clicked in Pipedrive, put here to call with one click ("ask first"). */
+export interface ReadyNumber {
+  number: string;
+  /** Each click is new, even of the same number: it fills the box again. */
+  clickId: number;
+}
 
 export interface DialPadProps {
   onDial: (number: string) => void;
+  ready?: ReadyNumber | null;
 }
 
-export function DialPad({ onDial }: DialPadProps) {
+export function DialPad({ onDial, ready = null }: DialPadProps) {
   const [value, setValue] = useState('');
+  const [appliedReady, setAppliedReady] = useState<ReadyNumber | null>(null);
+  const [isFromPipedrive, setFromPipedrive] = useState(false);
+  const callButtonRef = useRef<HTMLButtonElement>(null);
+  if (ready !== null && ready !== appliedReady) {
+    setAppliedReady(ready);
+    setValue(ready.number);
+    setFromPipedrive(true);
+  }
+  // Focus on "Call": Enter or one click dials the clicked number, and nothing else happened yet.
+  useEffect(() => {
+    if (ready) callButtonRef.current?.focus();
+  }, [ready]);
   const [error, setError] = useState<string | null>(null);
   const [isKeypadOpen, setKeypadOpen] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -23,11 +43,13 @@ export function DialPad({ onDial }: DialPadProps) {
       return;
     }
     setError(null);
+    setFromPipedrive(false);
     onDial(result.number);
   }
 
   function change(next: string) {
     setValue(next);
+    setFromPipedrive(false);
     if (error !== null) setError(null);
   }
 
@@ -51,7 +73,7 @@ export function DialPad({ onDial }: DialPadProps) {
           aria-describedby={error !== null ? errorId : undefined}
           maxLength={40}
         />
-        <button type="submit" className="button primary">
+        <button ref={callButtonRef} type="submit" className="button primary">
           Call
         </button>
         <button
@@ -64,6 +86,11 @@ export function DialPad({ onDial }: DialPadProps) {
           {isKeypadOpen ? 'Hide keypad' : 'Keypad'}
         </button>
       </div>
+      {isFromPipedrive && (
+        <p className="dial-ready muted" role="status">
+          Number from Pipedrive: press Call to dial it.
+        </p>
+      )}
       {error !== null && (
         <p id={errorId} className="inline-error" role="alert">
           {error}

@@ -7,6 +7,8 @@ const RETRY_MS = [2_000, 5_000, 15_000, 30_000];
 export interface TelephonyProviderState {
   /** null until the server said. */
   provider: TelephonyProvider | null;
+  /** The company's country for showing numbers, from the same answer; undefined until it came. */
+  defaultRegion: string | null | undefined;
   /** Asks again (after an admin saved another provider): the window follows without a reload. */
   refresh: () => void;
 }
@@ -14,6 +16,7 @@ export interface TelephonyProviderState {
 /** The company's phone provider from `GET /api/me`. */
 export function useTelephonyProvider(api: ApiClient): TelephonyProviderState {
   const [provider, setProvider] = useState<TelephonyProvider | null>(null);
+  const [defaultRegion, setDefaultRegion] = useState<string | null | undefined>(undefined);
   // Each refresh asks anew; the provider known so far stays until the answer comes.
   const [askCount, setAskCount] = useState(0);
   useEffect(() => {
@@ -21,7 +24,10 @@ export function useTelephonyProvider(api: ApiClient): TelephonyProviderState {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = (attempt: number) => {
       api.me(abort.signal).then(
-        (me) => setProvider(me.telephony.provider),
+        (me) => {
+          setProvider(me.telephony.provider);
+          setDefaultRegion(me.company.defaultRegion);
+        },
         () => {
           // Without an answer the window still works with the provider's own phones; keep asking.
           if (abort.signal.aborted) return;
@@ -36,5 +42,5 @@ export function useTelephonyProvider(api: ApiClient): TelephonyProviderState {
     };
   }, [api, askCount]);
   const refresh = useCallback(() => setAskCount((count) => count + 1), []);
-  return { provider, refresh };
+  return { provider, defaultRegion, refresh };
 }

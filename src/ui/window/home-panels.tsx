@@ -5,7 +5,7 @@ import type { CallView } from '@/ui/calls/call-types';
 import type { CallsApi } from '@/ui/calls/calls-api';
 import type { SettingsValues } from '@/ui/settings/settings-types';
 import { ContactsPanel } from '@/ui/contacts/contacts-panel';
-import { DialPad } from '@/ui/dial-pad/dial-pad';
+import { DialPad, type ReadyNumber } from '@/ui/dial-pad/dial-pad';
 import type { HomeTab } from './home-tabs';
 
 // Only Contacts shows when the window opens: the other tabs load on first opening, which keeps
@@ -26,12 +26,16 @@ export interface HomePanelsProps {
   missedCount: number | null;
   onCallContact: (contact: Contact) => void;
   onDialNumber: (number: string) => void;
+  /** A number clicked in Pipedrive, waiting in the dial pad for "Call" ("ask first"). */
+  readyNumber: ReadyNumber | null;
   onCallBack: (call: CallView) => void;
   onMissedSeen: () => void;
   /** An admin saved another provider or SIP server in the Settings tab. */
   onTelephonySaved?: (settings: SettingsValues) => void;
   /** The agent's "SIP account" section (provider `sip` only). */
   sipAccount?: ReactNode;
+  /** The agent's choice for phone-number clicks in Pipedrive. */
+  phoneClickSetting?: ReactNode;
 }
 
 /** The content of one home tab. */
@@ -45,7 +49,7 @@ function panelContent(props: HomePanelsProps) {
       return (
         <>
           <ContactsPanel api={props.api} onCall={props.onCallContact} />
-          <DialPad onDial={props.onDialNumber} />
+          <DialPad onDial={props.onDialNumber} ready={props.readyNumber} />
         </>
       );
     case 'missed':
@@ -65,6 +69,7 @@ function panelContent(props: HomePanelsProps) {
       // a squeezed scroll box each: the form alone is taller than a small window.
       return (
         <div className="settings-scroll">
+          {props.phoneClickSetting}
           {props.sipAccount}
           <SettingsPanel api={props.api} onTelephonySaved={props.onTelephonySaved} />
           <DisconnectAccount api={props.api} />

@@ -7,6 +7,7 @@ import { targetFromCall, targetFromContact, targetFromNumber } from '@/ui/calls/
 import type { CallView } from '@/ui/calls/call-types';
 import { createCallsApi } from '@/ui/calls/calls-api';
 import { useCallSession } from '@/ui/calls/use-call-session';
+import { isOnCall } from '@/ui/calls/call-session-state';
 import type { WindowProps } from '@/ui/page-props';
 import type { SettingsValues } from '@/ui/settings/settings-types';
 import { useRealtime } from '@/ui/realtime/use-realtime';
@@ -17,8 +18,14 @@ import { LazyInCallControls, LazySipAccountSection, LazySoftphoneLayer } from '@
 import type { Softphone, SoftphoneState } from '@/ui/softphone/softphone-types';
 import { useTelephonyProvider } from '@/ui/softphone/use-telephony-provider';
 import { useTheme } from '@/ui/theme/use-theme';
+import type { ReadyNumber } from '@/ui/dial-pad/dial-pad';
+import { PhoneFormatContext, usePhoneFormatter } from '@/ui/phone-format/phone-format-context';
+import { LazyPhoneClickSetting } from '@/ui/phone-clicks/lazy-phone-click-setting';
+import { usePhoneClickMode } from '@/ui/phone-clicks/use-phone-click-mode';
+import type { PlacingTarget } from '@/ui/calls/call-session-state';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
+import { LazyMissedDuringCallNotice } from './lazy-missed-during-call-notice';
 import { ReconnectNotice, SdkUnavailableNotice } from './window-notices';
 import { windowScreenOf } from './window-screen';
 
@@ -47,7 +54,8 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
   // Provider `sip`: this window is the phone (its chunk, JsSIP included, loads only then).
-  const { provider, refresh: refreshProvider } = useTelephonyProvider(api);
+  const { provider, defaultRegion, refresh: refreshProvider } = useTelephonyProvider(api);
+  const formatPhone = usePhoneFormatter(defaultRegion);
   const [{ phone, phoneState }, setSoftphone] = useState<{ phone: Softphone | null; phoneState: SoftphoneState | null }>(NO_SOFTPHONE);
   const onSoftphone = useCallback((phone: Softphone | null, phoneState: SoftphoneState | null) => setSoftphone({ phone, phoneState }), []);
   // An admin saved other telephony settings here: ask /api/me again, so that the softphone starts
@@ -59,9 +67,23 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
     },
     [refreshProvider, phone],
   );
-  const { state: session, intents, serverNotes } = useCallSession({ calls, socket: realtime.socket, sdk, visibility, phone });
-  const screen = windowScreenOf(session);
   const [tab, setTab] = useState<HomeTab>('contacts');
+  // "Ask first" (default): a phone-number click in Pipedrive waits in the dial pad for "Call".
+  const phoneClicks = usePhoneClickMode(company.id, user.id);
+  const [readyNumber, setReadyNumber] = useState<ReadyNumber | null>(null);
+  const confirmPhoneClick = useCallback((target: PlacingTarget) => {
+    setTab('contacts');
+    setReadyNumber((previous) => ({ number: target.number, clickId: (previous?.clickId ?? 0) + 1 }));
+  }, []);
+  const { state: session, intents, serverNotes } = useCallSession({
+    calls,
+    socket: realtime.socket,
+    sdk,
+    visibility,
+    phone,
+    onPhoneClickToConfirm: phoneClicks.mode === 'ask' ? confirmPhoneClick : null,
+  });
+  const screen = windowScreenOf(session);
 
   const { dial } = intents;
   const callContact = useCallback(
@@ -81,62 +103,71 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   );
 
   return (
-    <div className="window" data-theme={theme}>
-      <header className="window-header">
-        <div>
-          <h1>Hello, {user.name}</h1>
-          <p className="muted">{company.name}</p>
+    <PhoneFormatContext value={formatPhone}>
+      <div className="window" data-theme={theme}>
+        <header className="window-header">
+          <div>
+            <h1>Hello, {user.name}</h1>
+            <p className="muted">{company.name}</p>
+          </div>
+          <span className="presence" data-status={realtime.status}>
+            {PRESENCE_TEXT[realtime.status]}
+          </span>
+        </header>
+        {provider === 'sip' && (
+          <Suspense fallback={null}>
+            <LazySoftphoneLayer api={api} onChange={onSoftphone} />
+          </Suspense>
+        )}
+        {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
+        {accountState === 'reconnect-required' && <ReconnectNotice />}
+        <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
+        {isOnCall(session) && (
+          <Suspense fallback={null}>
+            <LazyMissedDuringCallNotice unseenCount={session.missedCount} />
+          </Suspense>
+        )}
+        {/* Home stays mounted (hidden) during a call so the list, search and scroll survive. */}
+        <div className="window-body" hidden={screen !== 'home'}>
+          <HomeTabs
+            tab={tab}
+            onSelect={setTab}
+            missedCount={session.missedCount}
+            renderPanel={(panel) => (
+              <HomePanels
+                panel={panel}
+                isActive={panel === tab && screen === 'home'}
+                api={api}
+                calls={calls}
+                missedCount={session.missedCount}
+                onCallContact={callContact}
+                onDialNumber={dialNumber}
+                readyNumber={readyNumber}
+                phoneClickSetting={<LazyPhoneClickSetting mode={phoneClicks.mode} onChange={phoneClicks.setMode} />}
+                onCallBack={callBack}
+                onMissedSeen={intents.markMissedSeen}
+                onTelephonySaved={onTelephonySaved}
+                sipAccount={
+                  provider === 'sip' && (
+                    <Suspense fallback={null}>
+                      <LazySipAccountSection api={api} registration={phoneState?.registration ?? null} onSaved={() => phone?.register()} />
+                    </Suspense>
+                  )
+                }
+              />
+            )}
+          />
         </div>
-        <span className="presence" data-status={realtime.status}>
-          {PRESENCE_TEXT[realtime.status]}
-        </span>
-      </header>
-      {provider === 'sip' && (
-        <Suspense fallback={null}>
-          <LazySoftphoneLayer api={api} onChange={onSoftphone} />
-        </Suspense>
-      )}
-      {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}
-      {accountState === 'reconnect-required' && <ReconnectNotice />}
-      <CallNotice notice={session.notice} onDismiss={intents.clearNotice} />
-      {/* Home stays mounted (hidden) during a call so the list, search and scroll survive. */}
-      <div className="window-body" hidden={screen !== 'home'}>
-        <HomeTabs
-          tab={tab}
-          onSelect={setTab}
-          missedCount={session.missedCount}
-          renderPanel={(panel) => (
-            <HomePanels
-              panel={panel}
-              isActive={panel === tab && screen === 'home'}
-              api={api}
-              calls={calls}
-              missedCount={session.missedCount}
-              onCallContact={callContact}
-              onDialNumber={dialNumber}
-              onCallBack={callBack}
-              onMissedSeen={intents.markMissedSeen}
-              onTelephonySaved={onTelephonySaved}
-              sipAccount={
-                provider === 'sip' && (
-                  <Suspense fallback={null}>
-                    <LazySipAccountSection api={api} registration={phoneState?.registration ?? null} onSaved={() => phone?.register()} />
-                  </Suspense>
-                )
-              }
-            />
-          )}
+        <CallScreens
+          screen={screen}
+          state={session}
+          intents={intents}
+          inCallControls={inCallControls(phone, phoneState, intents.hangUp)}
+          serverNotes={serverNotes}
+          saveNotesDraft={calls.saveNotesDraft}
         />
       </div>
-      <CallScreens
-        screen={screen}
-        state={session}
-        intents={intents}
-        inCallControls={inCallControls(phone, phoneState, intents.hangUp)}
-        serverNotes={serverNotes}
-        saveNotesDraft={calls.saveNotesDraft}
-      />
-    </div>
+    </PhoneFormatContext>
   );
 }
 
