@@ -1,14 +1,18 @@
 import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import type { CallSessionState } from './call-session-state';
-import { DialerPanel } from './dialer-panel';
-import { IncomingScreen } from './incoming-screen';
 import type { CallIntents, ServerNotes } from './use-call-session';
 import type { WindowScreen } from '@/ui/window/window-screen';
 
-// The follow-up (what was saved, with links) shows only after a call: its own chunk keeps the
-// window's first load within budget. The Dialer starts fetching it, so hanging up never waits.
+// The call screens are chunks of their own, which keeps the window's first load within budget:
+// the incoming screen and the Dialer are fetched as soon as the window is up (before any call can
+// need them), the follow-up (what was saved, with links) by the Dialer, so hanging up never waits.
+const loadIncoming = () => import('./incoming-screen');
+const loadDialer = () => import('./dialer-panel');
 const loadFollowUp = () => import('./follow-up-panel');
+const IncomingScreen = lazy(() => loadIncoming().then((module) => ({ default: module.IncomingScreen })));
+const DialerPanel = lazy(() => loadDialer().then((module) => ({ default: module.DialerPanel })));
 const FollowUpPanel = lazy(() => loadFollowUp().then((module) => ({ default: module.FollowUpPanel })));
+const loading = <p className="muted" role="status">Loading…</p>;
 
 export interface CallScreensProps {
   screen: WindowScreen;
@@ -25,39 +29,47 @@ export function CallScreens({ screen, state, intents, inCallControls, serverNote
   const { call, choice, pending } = state;
   const isBusy = pending !== null;
   useEffect(() => {
+    void loadIncoming();
+    void loadDialer();
+  }, []);
+  useEffect(() => {
     if (screen === 'dialer') void loadFollowUp();
   }, [screen]);
   if (screen === 'incoming' && call) {
     return (
-      <IncomingScreen
-        call={call}
-        choice={choice}
-        isBusy={isBusy}
-        onChoosePerson={intents.choosePerson}
-        onAnswer={intents.answer}
-        onReject={intents.reject}
-      />
+      <Suspense fallback={loading}>
+        <IncomingScreen
+          call={call}
+          choice={choice}
+          isBusy={isBusy}
+          onChoosePerson={intents.choosePerson}
+          onAnswer={intents.answer}
+          onReject={intents.reject}
+          />
+      </Suspense>
     );
   }
   if (screen === 'dialer') {
     return (
-      <DialerPanel
-        call={call}
-        placing={state.placing ?? state.dialled}
-        choice={choice}
-        isBusy={isBusy}
-        onChoosePerson={intents.choosePerson}
-        onChooseDeal={intents.chooseDeal}
-        onEnd={intents.end}
-        controls={inCallControls}
-        serverNotes={serverNotes}
-        saveNotesDraft={saveNotesDraft}
-      />
+      <Suspense fallback={loading}>
+        <DialerPanel
+          call={call}
+          placing={state.placing ?? state.dialled}
+          choice={choice}
+          isBusy={isBusy}
+          onChoosePerson={intents.choosePerson}
+          onChooseDeal={intents.chooseDeal}
+          onEnd={intents.end}
+          controls={inCallControls}
+          serverNotes={serverNotes}
+          saveNotesDraft={saveNotesDraft}
+          />
+      </Suspense>
     );
   }
   if (screen === 'follow-up' && call) {
     return (
-      <Suspense fallback={<p className="muted" role="status">Loading…</p>}>
+      <Suspense fallback={loading}>
         <FollowUpPanel
           call={call}
           sent={state.sentWrapUp}
