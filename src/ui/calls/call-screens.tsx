@@ -45,7 +45,7 @@ export function CallScreens({ screen, state, intents, inCallControls, serverNote
           onChoosePerson={intents.choosePerson}
           onAnswer={intents.answer}
           onReject={intents.reject}
-          />
+        />
       </Suspense>
     );
   }
@@ -63,7 +63,7 @@ export function CallScreens({ screen, state, intents, inCallControls, serverNote
           controls={inCallControls}
           serverNotes={serverNotes}
           saveNotesDraft={saveNotesDraft}
-          />
+        />
       </Suspense>
     );
   }
