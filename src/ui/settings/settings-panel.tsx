@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useReducer, type FormEvent } from 'react';
+import { useMemo, useReducer, type FormEvent } from 'react';
 import { ServerRequestError, type ApiClient } from '@/ui/api-client';
 import { describeError } from '@/ui/describe-error';
 import { createSettingsApi, type SettingsApi } from './settings-api';
@@ -6,6 +6,7 @@ import { SettingsForm } from './settings-form';
 import { checkDraft, INITIAL_SETTINGS_FORM, settingsFormReducer, telephonyChanged, type SettingsFormAction } from './settings-form-state';
 import type { SettingsValues } from './settings-types';
 import { fieldErrorsOf } from './telephony-settings';
+import { useFormLoad } from './use-form-load';
 
 export interface SettingsPanelProps {
   api: ApiClient;
@@ -27,22 +28,7 @@ export function SettingsPanel({ api, onTelephonySaved }: SettingsPanelProps) {
   const settingsApi = useMemo<SettingsApi>(() => createSettingsApi(api), [api]);
   const [state, dispatch] = useReducer(settingsFormReducer, INITIAL_SETTINGS_FORM);
 
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      dispatch({ type: 'load-started' });
-      settingsApi.load(signal).then(
-        (view) => !signal?.aborted && dispatch({ type: 'loaded', view }),
-        (error: unknown) => !signal?.aborted && dispatch({ type: 'load-failed', message: describeError(error) }),
-      );
-    },
-    [settingsApi],
-  );
-
-  useEffect(() => {
-    const abort = new AbortController();
-    load(abort.signal);
-    return () => abort.abort();
-  }, [load]);
+  const load = useFormLoad(settingsApi.load, dispatch);
 
   if (state.status === 'loading') {
     return (

@@ -2,7 +2,7 @@
  * The Settings tab's "SIP account" section (provider `sip` only, loaded on demand). After a save
  * the softphone registers again with the new account.
  */
-import { useCallback, useEffect, useMemo, useReducer, type FormEvent } from 'react';
+import { useMemo, useReducer, type FormEvent } from 'react';
 import type { ApiClient } from '@/ui/api-client';
 import { describeError } from '@/ui/describe-error';
 import { phoneStatusText } from '@/ui/softphone/phone-status';
@@ -10,6 +10,7 @@ import type { RegistrationState } from '@/ui/softphone/softphone-types';
 import { checkSipAccount, INITIAL_SIP_ACCOUNT_FORM, sipAccountFormReducer } from './sip-account-form-state';
 import { SipAccountForm } from './sip-account-form';
 import { parseSipAccount, type SipAccountInput, type SipAccountView } from './sip-account-types';
+import { useFormLoad } from './use-form-load';
 
 const ACCOUNT_PATH = '/api/telephony/sip/account';
 
@@ -31,21 +32,7 @@ export default function SipAccountSection({ api, registration, onSaved }: SipAcc
   const account = useMemo(() => accountApi(api), [api]);
   const [state, dispatch] = useReducer(sipAccountFormReducer, INITIAL_SIP_ACCOUNT_FORM);
 
-  const load = useCallback(
-    (signal?: AbortSignal) => {
-      dispatch({ type: 'load-started' });
-      account.load(signal).then(
-        (view) => !signal?.aborted && dispatch({ type: 'loaded', view }),
-        (error: unknown) => !signal?.aborted && dispatch({ type: 'load-failed', message: describeError(error) }),
-      );
-    },
-    [account],
-  );
-  useEffect(() => {
-    const abort = new AbortController();
-    load(abort.signal);
-    return () => abort.abort();
-  }, [load]);
+  const load = useFormLoad(account.load, dispatch);
 
   if (state.status === 'loading') return <p className="panel-message" role="status">Loading your SIP account…</p>;
   if (state.status === 'load-failed') {
