@@ -73,6 +73,18 @@ async function outboundLive(h: Harness, number = '+372 5999 8877') {
   return session;
 }
 
+/** `outboundLive` for tests on fake timers: registration's first step waits for a timer turn. */
+async function outboundLiveOnFakeTimers(h: Harness) {
+  h.phone.register();
+  await vi.advanceTimersByTimeAsync(0);
+  h.agent().emit({ type: 'connected' });
+  h.agent().emit({ type: 'registered' });
+  await h.phone.prepare();
+  h.phone.dial('9000');
+  h.phone.linkDial('call-1');
+  h.agent().sessions[0]!.emit({ type: 'accepted', sipCallId: 'sip-abc' });
+}
+
 const CALLER: IncomingSipCall = { sipCallId: 'sip-in', from: '+14155550134', to: 'alice', displayName: 'Samuel' };
 
 describe('softphone registration', () => {
@@ -237,14 +249,7 @@ describe('softphone outbound calls', () => {
     vi.useFakeTimers();
     try {
       const h = harness();
-      h.phone.register();
-      await vi.advanceTimersByTimeAsync(0);
-      h.agent().emit({ type: 'connected' });
-      h.agent().emit({ type: 'registered' });
-      await h.phone.prepare();
-      h.phone.dial('9000');
-    h.phone.linkDial('call-1');
-      h.agent().sessions[0]!.emit({ type: 'accepted', sipCallId: 'x' });
+      await outboundLiveOnFakeTimers(h);
       await vi.advanceTimersByTimeAsync(ALIVE_INTERVAL_MS * 3);
       expect(h.reports.filter((r) => r.event.type === 'alive')).toHaveLength(3);
       h.phone.hangUp('call-1');
@@ -376,14 +381,7 @@ describe('softphone inbound calls', () => {
     vi.useFakeTimers();
     try {
       const h = harness();
-      h.phone.register();
-      await vi.advanceTimersByTimeAsync(0);
-      h.agent().emit({ type: 'connected' });
-      h.agent().emit({ type: 'registered' });
-      await h.phone.prepare();
-      h.phone.dial('9000');
-      h.phone.linkDial('call-1');
-      h.agent().sessions[0]!.emit({ type: 'accepted', sipCallId: 'sip-abc' });
+      await outboundLiveOnFakeTimers(h);
       const second = h.agent().ring(CALLER);
       expect(second.actions).toEqual(['terminate 486']);
       expect(h.incoming).toEqual([]);
