@@ -1,7 +1,7 @@
 /** The SIP routes of docs/REAL-CALLS.md, over the window's one fetch wrapper. */
 import type { ApiClient } from '@/ui/api-client';
 import { ResponseShapeError } from '@/ui/api-types';
-import type { SoftphoneServer } from './softphone-types';
+import type { CallEventReport, SoftphoneServer } from './softphone-types';
 import type { IncomingSipCall, SipRegistration } from './sip-user-agent';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -45,4 +45,11 @@ export function createSoftphoneServer(api: ApiClient): SoftphoneServer {
     report: (callId, event) => api.post(`/api/telephony/sip/calls/${encodeURIComponent(callId)}/events`, event, ignoreBody),
     incoming: (call) => api.post('/api/telephony/sip/incoming', incomingCallBody(call), parseIncomingCallId),
   };
+}
+
+/** What the server hears of a call that never came up: the far end's final answer, or the caller giving up (CANCEL). */
+export function failureReport(direction: 'inbound' | 'outbound', event: { sipStatus: number | null; cause: string }): CallEventReport {
+  if (direction === 'inbound') return { type: 'remote_ended' };
+  // No final response at all (transport error, no ACK): a server-side failure for the record.
+  return { type: 'failed', sipStatus: event.sipStatus ?? 500, reason: event.cause };
 }

@@ -7,6 +7,7 @@
 import { MicrophoneError, type MicrophoneProblem } from './microphone';
 import { createSipRegistration } from './sip-registration';
 import { sipTargetUri } from './sip-target';
+import { failureReport } from './softphone-server';
 import type { CallEventReport, PhoneCall, Softphone, SoftphoneServer, SoftphoneState } from './softphone-types';
 import type { CreateSipUserAgent, IncomingSipCall, SipSession, SipSessionEvent, SipUserAgentEvent } from './sip-user-agent';
 
@@ -122,19 +123,12 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       case 'remote-stream':
         return setCall(call, { remoteStream: event.stream });
       case 'failed':
-        if (event.by !== 'local') report(call, endReport(call, event));
+        if (event.by !== 'local') report(call, failureReport(call.view.direction, event));
         return finish(call);
       case 'ended':
         if (event.by !== 'local') report(call, { type: 'remote_ended' });
         return finish(call);
     }
-  }
-
-  /** A call that never came up: the far end's final answer, or the caller giving up (CANCEL). */
-  function endReport(call: ActiveCall, event: Extract<SipSessionEvent, { type: 'failed' }>): CallEventReport {
-    if (call.view.direction === 'inbound') return { type: 'remote_ended' };
-    // No final response at all (transport error, no ACK): a server-side failure for the record.
-    return { type: 'failed', sipStatus: event.sipStatus ?? 500, reason: event.cause };
   }
 
   function track(session: SipSession, view: PhoneCall, microphone: MediaStream | null): ActiveCall {
