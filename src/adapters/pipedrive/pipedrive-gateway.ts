@@ -24,6 +24,7 @@ import {
   v2ListSchema,
 } from './pipedrive-responses';
 import type { PipedriveUser, PipedrivePerson, PersonSearchHit, PipedriveDeal, Page, DealStatus, PersonSearchField, V1ListPage, V2ListPage } from './pipedrive-types';
+import { batchesOf } from './request-batches';
 
 export type { PipedriveUser, PipedrivePhone, PipedrivePerson, PersonSearchHit, PipedriveDeal, Page, DealStatus, PersonSearchField, V1ListPage, V2ListPage } from './pipedrive-types';
 
@@ -53,12 +54,6 @@ const ORGANIZATION_CACHE_TTL_MS = 10 * 60 * 1000;
 const ORGANIZATION_CACHE_MAX_ENTRIES = 10_000;
 /** Client objects kept per (API domain, access token); one account holds one token at a time. */
 const API_CLIENTS_MAX_ENTRIES = 5_000;
-
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
-  return chunks;
-}
 
 /**
  * THE Pipedrive gateway: the only code that talks to Pipedrive. API calls go through the official
@@ -205,7 +200,7 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
           if (cached.name !== null) names.set(id, cached.name);
         } else missing.push(id);
       }
-      for (const batch of chunk(missing, ORGANIZATION_IDS_PER_REQUEST)) {
+      for (const batch of batchesOf(missing, ORGANIZATION_IDS_PER_REQUEST)) {
         const response = await read(key, 'list organizations', (apis) =>
           apis.organizations.getOrganizations({ ids: batch.join(','), limit: ORGANIZATION_IDS_PER_REQUEST }),
         );
