@@ -23,7 +23,7 @@ export type AnswerCallResult = Result<{ readonly call: CallView }, AnswerCallErr
 
 type Deps = Pick<
   CallDeps,
-  'calls' | 'unitOfWork' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'
+  'calls' | 'unitOfWork' | 'events' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'
 >;
 
 type Decision = Result<{ readonly stopRingingFor: readonly StopRingingTarget[] }, AnswerCallError>;

@@ -22,7 +22,7 @@ export type ApplyProviderCallUpdateResult = Result<
   CallNotFoundError
 >;
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'>;
 
 interface Decision {
   readonly isStateChanged: boolean;

@@ -1,4 +1,5 @@
 import type { AgentPresence } from '@/application/ports/agent-presence.port';
+import type { CallEventPublisher } from '@/application/ports/call-events.port';
 import type { CallStore } from '@/application/ports/call-store.port';
 import type { CallerPreferences } from '@/application/ports/caller-preferences.port';
 import type { Clock } from '@/application/ports/clock.port';
@@ -23,6 +24,8 @@ export interface CallDeps {
   readonly calls: CallStore;
   readonly outbox: OutboxStore;
   readonly unitOfWork: UnitOfWork;
+  /** Told what every committed change did; the follow-ups subscribe (`subscribeCallFollowUps`). */
+  readonly events: CallEventPublisher;
   readonly crm: CrmDirectory;
   readonly presence: AgentPresence;
   readonly notifier: RealtimeNotifier;

@@ -12,7 +12,7 @@ export interface EndSilentCallsResult {
   readonly ended: number;
 }
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'settings' | 'logger' | 'heartbeats'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'settings' | 'logger' | 'heartbeats'>;
 
 /**
  * The vanished-window rule: a call whose media lives in a window (SIP) and that no window has

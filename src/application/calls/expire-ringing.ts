@@ -18,7 +18,7 @@ export type ExpireRingingResult =
 
 type Deps = Pick<
   CallDeps,
-  'calls' | 'unitOfWork' | 'presence' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'
+  'calls' | 'unitOfWork' | 'events' | 'presence' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'
 >;
 
 type Decision =

@@ -24,7 +24,7 @@ export type HangUpCallError =
 
 export type HangUpCallResult = Result<{ readonly call: CallView }, HangUpCallError>;
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'>;
 
 /**
  * The dialer's "Hang up" button (also behind "Hang up and ..."): ends the conversation, cancels an

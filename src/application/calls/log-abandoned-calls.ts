@@ -16,7 +16,7 @@ export interface LogAbandonedCallsResult {
   readonly nextDueAt: EpochMillis | undefined;
 }
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'outbox' | 'clock' | 'settings' | 'logger' | 'notesDrafts'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'outbox' | 'clock' | 'settings' | 'logger' | 'notesDrafts'>;
 
 type Decision = { readonly kind: 'logged' } | { readonly kind: 'wait'; readonly until: EpochMillis } | { readonly kind: 'skip' };
 

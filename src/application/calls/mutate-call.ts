@@ -1,6 +1,7 @@
 import type { CallRecord, CallStoreAgentBusy, CallStoreVersionConflict, StoredCall } from '@/application/ports/call-store.port';
 import type { EnqueueResult, OutboxEntryInput } from '@/application/ports/outbox-store.port';
 import type { CallDeps } from './call-deps';
+import { publishCallCommit, type CallCommitDeps } from './call-commits';
 
 /** What a use case decided to do with the call it read. */
 export type CallMutation<R> =
@@ -40,10 +41,10 @@ const MAX_ATTEMPTS = 10;
  * Read, decide, compare-and-set; on a version conflict read again and decide again. This is how
  * every change to a call is serialised across instances: two agents answering at once both read
  * version n, one commits n+1, the other conflicts, re-reads, and `claimCall` tells it the call was
- * taken.
+ * taken. What a committed change did is published after the commit (`publishCallCommit`).
  */
 export async function mutateCall<R>(
-  deps: Pick<CallDeps, 'calls' | 'unitOfWork'>,
+  deps: Pick<CallDeps, 'calls' | 'unitOfWork'> & CallCommitDeps,
   load: () => Promise<StoredCall | undefined>,
   decide: (stored: StoredCall) => CallMutation<R> | Promise<CallMutation<R>>,
 ): Promise<MutateCallOutcome<R>> {
@@ -60,6 +61,7 @@ export async function mutateCall<R>(
         enqueue,
       });
       if (committed.ok) {
+        publishCallCommit(deps, stored.call, committed.stored, committed.enqueued.inserted.length);
         return { found: true, result: mutation.result, stored: committed.stored, isSaved: true, enqueued: committed.enqueued };
       }
       const busy = agentBusyOutcome(mutation, committed.error, stored);
@@ -67,7 +69,10 @@ export async function mutateCall<R>(
       continue;
     }
     const updated = await deps.calls.update(mutation.record, stored.version);
-    if (updated.ok) return { found: true, result: mutation.result, stored: updated.stored, isSaved: true };
+    if (updated.ok) {
+      publishCallCommit(deps, stored.call, updated.stored);
+      return { found: true, result: mutation.result, stored: updated.stored, isSaved: true };
+    }
     const busy = agentBusyOutcome(mutation, updated.error, stored);
     if (busy !== undefined) return busy;
   }

@@ -8,6 +8,7 @@ import { lastDigits } from '@/application/ports/logger.port';
 import { TelephonyError } from '@/application/ports/telephony-error';
 import { findHeldCall } from './agent-calls';
 import type { CallDeps } from './call-deps';
+import { insertCall } from './call-commits';
 import type { CallAgentBusyError, CallNumberInvalidError, CallTelephonyFailedError } from './call-errors';
 import { toCallView } from './call-view';
 import { toDialNumber, type DialNumber } from './dial-number';
@@ -38,6 +39,7 @@ type Deps = Pick<
   CallDeps,
   | 'calls'
   | 'unitOfWork'
+  | 'events'
   | 'crm'
   | 'preferences'
   | 'presence'
@@ -99,7 +101,7 @@ const INSERT_ATTEMPTS = 3;
  */
 async function insertHeldCall(deps: Deps, record: CallRecord): Promise<Result<object, CallAgentBusyError>> {
   for (let attempt = 1; attempt <= INSERT_ATTEMPTS; attempt += 1) {
-    const inserted = await deps.calls.insert(record);
+    const inserted = await insertCall(deps, record);
     if (inserted.ok) return { ok: true };
     if (inserted.error.code === 'CALL_STORE_DUPLICATE') throw new Error('a freshly generated call id already exists');
     if (inserted.error.activeCallId !== null) return { ok: false, error: { code: 'CALL_AGENT_BUSY', activeCallId: inserted.error.activeCallId } };

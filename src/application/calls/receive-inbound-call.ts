@@ -7,6 +7,7 @@ import type { CallSettings } from '@/application/ports/company-settings.port';
 import { lastDigits } from '@/application/ports/logger.port';
 import { findBusyUserIds } from './agent-calls';
 import type { CallDeps } from './call-deps';
+import { insertCall } from './call-commits';
 import { toCallView } from './call-view';
 import { defaultCallLink, lookUpCaller } from './look-up-caller';
 import { pushMissedCallCounts } from './missed-call-counts';
@@ -38,7 +39,7 @@ export type ReceiveInboundCallResult =
 
 type Deps = Pick<
   CallDeps,
-  'calls' | 'crm' | 'preferences' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'ids' | 'settings' | 'logger'
+  'calls' | 'events' | 'crm' | 'preferences' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'ids' | 'settings' | 'logger'
 >;
 
 /**
@@ -172,7 +173,7 @@ async function ring(
   caller: CallerInfo,
 ): Promise<ReceiveInboundCallResult> {
   const record: CallRecord = { call, ringing, agentTabId: null, caller, missedBy: null, isCallLogged: false };
-  const inserted = await deps.calls.insert(record);
+  const inserted = await insertCall(deps, record);
   if (!inserted.ok) return duplicateOf(deps, call);
   const dueAt = (call.timestamps.ringingAt ?? call.timestamps.createdAt) + settings.ringTimeoutMs;
   await deps.ringTimeouts.schedule({ companyId: call.companyId, callId: call.id, dueAt });
@@ -194,7 +195,7 @@ async function recordMissed(
   reason: InboundMissedReason,
 ): Promise<ReceiveInboundCallResult> {
   const record: CallRecord = { call, ringing: null, agentTabId: null, caller, missedBy, isCallLogged: false };
-  const inserted = await deps.calls.insert(record);
+  const inserted = await insertCall(deps, record);
   if (!inserted.ok) return duplicateOf(deps, call);
   await pushMissedCallCounts(deps, call.companyId, missedBy);
   deps.logger.info(

@@ -29,7 +29,7 @@ export type ReceiveReportedInboundCallResult = Result<
 
 type Deps = Pick<
   CallDeps,
-  'calls' | 'unitOfWork' | 'crm' | 'preferences' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'ids' | 'settings' | 'logger' | 'heartbeats'
+  'calls' | 'unitOfWork' | 'events' | 'crm' | 'preferences' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'ids' | 'settings' | 'logger' | 'heartbeats'
 >;
 
 /**

@@ -32,7 +32,7 @@ export type RejectCallResult = Result<
   RejectCallError
 >;
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'notifier' | 'telephony' | 'ringTimeouts' | 'clock' | 'settings' | 'logger'>;
 
 type Decision = Result<
   { readonly stopRingingFor: readonly StopRingingTarget[]; readonly isRejected: boolean },

@@ -39,7 +39,7 @@ export interface NotYourCallError {
 
 export type ReportCallEventResult = Result<{ readonly call: CallView }, CallNotFoundError | NotYourCallError>;
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'settings' | 'logger' | 'heartbeats'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'presence' | 'notifier' | 'ringTimeouts' | 'clock' | 'settings' | 'logger' | 'heartbeats'>;
 
 /** Ids a provider gives a call before its own id is known (SIP: `sip-pending:<callId>`). */
 const PENDING_ID = /^[a-z]+-pending:/;

@@ -24,7 +24,7 @@ export type SelectCallContactResult = Result<{ readonly call: CallView }, CallNo
  * left out gets them now, stored with the call, so the Dialer can offer "add notes to deal".
  */
 export async function selectCallContact(
-  deps: Pick<CallDeps, 'calls' | 'unitOfWork' | 'preferences' | 'notifier' | 'clock' | 'settings' | 'crm' | 'logger'>,
+  deps: Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'preferences' | 'notifier' | 'clock' | 'settings' | 'crm' | 'logger'>,
   input: SelectCallContactInput,
 ): Promise<SelectCallContactResult> {
   const { companyId, userId, callId, personId, dealId } = input;

@@ -32,7 +32,7 @@ export type SubmitWrapUpResult = Result<
   SubmitWrapUpError
 >;
 
-type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'outbox' | 'preferences' | 'notifier' | 'clock' | 'settings'>;
+type Deps = Pick<CallDeps, 'calls' | 'unitOfWork' | 'events' | 'outbox' | 'preferences' | 'notifier' | 'clock' | 'settings'>;
 
 type Decision = Result<{ readonly isLate: boolean; readonly hasUnplacedNotes: boolean }, SubmitWrapUpError>;
 

@@ -20,6 +20,14 @@ export function callDomainEventsBetween(before: Call, after: Call, at: EpochMill
   }
 }
 
+/**
+ * The events of a call stored for the first time: as if it moved from idle to the state it is
+ * stored in (ringing, or ended at once when nobody could take it).
+ */
+export function callDomainEventsOfNewCall(call: Call, at: EpochMillis): CallDomainEvent[] {
+  return callDomainEventsBetween({ ...call, state: 'idle' }, call, at);
+}
+
 function endedEvents(call: Call, at: EpochMillis): CallDomainEvent[] {
   // Every path into `ended` sets an outcome; 'failed' only satisfies the type checker.
   const outcome = call.outcome ?? 'failed';

@@ -1,5 +1,6 @@
 export { applyCallEvent, type CallTransitionResult } from './apply-call-event';
 export { createCall, recordBusyInboundCall, linkCallToContact, type NewCall } from './create-call';
+export { callDomainEventsBetween, callDomainEventsOfNewCall } from './call-domain-events';
 export { canApplyCallEvent } from './call-transitions';
 export { callDurationSeconds } from './call-duration';
 export { isMissedCall, toPipedriveCallOutcome, type PipedriveCallOutcome } from './call-outcome';

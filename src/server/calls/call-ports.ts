@@ -4,10 +4,10 @@ import type { Database } from '@/adapters/db/database';
 import type { PipedriveGateway } from '@/adapters/pipedrive/pipedrive-gateway';
 import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
 import { createWriteReconciler } from '@/adapters/pipedrive/write-reconciler';
-import type { DeliveredWrite } from '@/application/calls';
 import type { OutboxWorker, RunningOutboxWorker } from '@/application/outbox';
 import type { WrapUpStatus } from '@/application/outbox/wrap-up-status';
 import type { CallerPreferences, CallStore, OutboxStore, UnitOfWork } from '@/application/ports';
+import type { SettledWrapUpWrite } from '@/application/ports/call-events.port';
 import { systemClock } from '@/application/ports/system';
 import type { AppConfig } from '@/server/config';
 import type { Logger } from '@/server/logger';
@@ -23,7 +23,9 @@ export interface CallPorts {
   /** Re-queues the call's failed writes; true when some were. */
   retryWrapUp(callId: string): Promise<boolean>;
   /** Something happened to a call's Pipedrive writes (delivered, failed...): its agent should hear. */
-  onWrapUpChange(listener: (change: DeliveredWrite) => void): void;
+  onWrapUpChange(listener: (change: SettledWrapUpWrite) => void): void;
+  /** Delivers queued writes now rather than at the next poll (`outbox.writes_queued` follows up with it). */
+  wakeOutbox(): void;
   stop(): Promise<void>;
 }
 
@@ -33,8 +35,8 @@ const OUTBOX_POLL_MS = 1_000;
  * THE switch between in-memory and database call persistence. Database now: calls, outbox and
  * caller choices in the app database (`createCallPersistence`), the outbox delivered to Pipedrive
  * by the delivery worker. For an in-memory setup (tests, experiments) use `InMemoryCallStore`,
- * `InMemoryOutboxStore`, `InMemoryUnitOfWork` and `InMemoryCallerPreferences` from
- * application/ports/in-memory and a worker over `InMemoryOutbox` (application/outbox).
+ * `InMemoryOutbox`, `InMemoryUnitOfWork` and `InMemoryCallerPreferences` from
+ * application/ports/testing and a worker over `InMemoryOutbox` (application/outbox).
  */
 export function createCallPorts(database: Database, pipedrive: PipedriveGateway, accounts: AccountRepository, logger: Logger, config: AppConfig): CallPorts {
   const persistence = createCallPersistence(database);
@@ -52,23 +54,8 @@ export function createCallPorts(database: Database, pipedrive: PipedriveGateway,
   const running = worker.start({ intervalMs: OUTBOX_POLL_MS });
   return {
     calls: persistence.callStore,
-    // Every enqueue wakes the worker, so a wrap-up is delivered at once rather than at the next poll.
-    outbox: {
-      enqueue: async (entries) => {
-        const result = await persistence.outboxStore.enqueue(entries);
-        worker.wake();
-        return result;
-      },
-      has: (key) => persistence.outboxStore.has(key),
-      listForCall: (callId) => persistence.outboxStore.listForCall(callId),
-    },
-    unitOfWork: {
-      commitCallChanges: async (changes) => {
-        const committed = await persistence.unitOfWork.commitCallChanges(changes);
-        if (committed.ok && committed.enqueued.inserted.length > 0) worker.wake();
-        return committed;
-      },
-    },
+    outbox: persistence.outboxStore,
+    unitOfWork: persistence.unitOfWork,
     preferences: persistence.callerPreferences,
     wrapUpStatusForCall: (callId) => worker.wrapUpStatusForCall(callId),
     retryWrapUp: async (callId) => {
@@ -81,6 +68,7 @@ export function createCallPorts(database: Database, pipedrive: PipedriveGateway,
         listener({ companyId: change.companyId, callId: change.callId, idempotencyKey: change.idempotencyKey, resultId: change.resultId }),
       );
     },
+    wakeOutbox: () => worker.wake(),
     stop: () => drainThenStop(worker, running, SHUTDOWN_DRAIN_MS, logger),
   };
 }

@@ -15,17 +15,17 @@ import type { WindowCallView } from '@/adapters/realtime/socket-events';
 import type { RealtimeServer } from '@/adapters/realtime/socket-server';
 import type { TelephonyPluginRegistry } from '@/adapters/telephony/plugin-registry';
 import type { MockTelephonyProvider } from '@/adapters/telephony/mock/mock-telephony-provider';
-import { applyProviderCallUpdate, expireRinging, linkCreatedPerson, receiveInboundCall, toCallView, type CallDeps, type ReceiveInboundCallInput } from '@/application/calls';
+import { applyProviderCallUpdate, expireRinging, receiveInboundCall, subscribeCallFollowUps, type CallDeps, type ReceiveInboundCallInput } from '@/application/calls';
+import { createCallEventBus } from '@/application/events/call-event-bus';
 import { countUnseenMissedCalls } from '@/application/calls/missed-call-counts';
 import { resumeActiveCall } from '@/application/calls/resume-active-call';
 import { resolveCallCompany, resolveSimulatedCallCompany, type CallCompanyHint } from '@/application/companies';
 import { systemTimers, type CallView } from '@/application/ports';
 import { InProcessRingTimeoutScheduler, randomIdGenerator, systemClock } from '@/application/ports/system';
 import type { AppConfig } from '@/server/config';
-import { watchEndedCalls } from '@/server/ended-calls-watch';
 import type { Logger } from '@/server/logger';
 import { createCallPorts } from './call-ports';
-import { startCallSweeps, type CallSweeps } from './call-sweeps';
+import { startCallSweeps } from './call-sweeps';
 import { createControlCenterOverview } from './control-center-overview';
 import { createCallPresenter, createStopReason } from './present-call';
 import { wireTelephony } from './telephony-wiring';
@@ -75,13 +75,12 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
   let deps: CallDeps | undefined;
   const telephony = wireTelephony({ config, settings, sipAccounts, heartbeats, companies, present, deps: () => deps as CallDeps });
 
-  // The automatic-log sweep starts below, once the use cases it runs have their ports.
-  let sweeps: CallSweeps | undefined;
-  const watched = watchEndedCalls(ports, () => sweeps?.automaticLog.runSoon());
+  const events = createCallEventBus(log);
   deps = {
-    calls: watched.calls,
+    calls: ports.calls,
     outbox: ports.outbox,
-    unitOfWork: watched.unitOfWork,
+    unitOfWork: ports.unitOfWork,
+    events,
     preferences: ports.preferences,
     crm: createCrmDirectory({ gateway: pipedrive, accounts }),
     presence: createSocketAgentPresence(realtime.io),
@@ -99,11 +98,15 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
   const callDeps = deps;
 
   ringTimeouts.start((timeout) => expireRinging(callDeps, timeout).then(() => undefined));
-  ports.onWrapUpChange((change) => pushWrapUpChange(callDeps, ports, change, log));
+  ports.onWrapUpChange((settled) => events.publish([{ type: 'wrap_up.write_settled', ...settled }]));
   const unsubscribe = callDeps.telephony.onCallUpdate((update) => {
     applyProviderCallUpdate(callDeps, update).catch((error: unknown) => log.error({ err: error }, 'provider call update failed'));
   });
-  sweeps = startCallSweeps(callDeps, log, config.sipSilentCallMs);
+  const sweeps = startCallSweeps(callDeps, log, config.sipSilentCallMs);
+  const stopFollowUps = subscribeCallFollowUps(events, callDeps, {
+    logEndedCallsSoon: () => sweeps.automaticLog.runSoon(),
+    wakeOutbox: () => ports.wakeOutbox(),
+  });
   realtime.onWindowConnected((socket) =>
     sendCatchUpOnConnect(
       socket,
@@ -137,7 +140,6 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
     },
     logger: log,
   });
-  const activeSweeps = sweeps;
 
   return {
     deps: callDeps,
@@ -149,26 +151,16 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
     retryWrapUp: (callId) => ports.retryWrapUp(callId),
     overview,
     async stop() {
-      activeSweeps.stop();
+      sweeps.stop();
       controlCenter.close();
       unsubscribe();
       ringTimeouts.stop();
       telephony.close();
       // Waits for a delivery in flight, which still needs the database.
       await ports.stop().catch((error: unknown) => log.error({ err: error }, 'outbox worker did not stop cleanly'));
+      // The follow-ups of what was committed (and delivered) until now still reach the database and the windows.
+      await events.settled();
+      stopFollowUps();
     },
   };
-}
-
-/** "Saved" / "failed" reach the agent's window as a call:updated. */
-function pushWrapUpChange(deps: CallDeps, ports: ReturnType<typeof createCallPorts>, change: Parameters<typeof linkCreatedPerson>[1], log: Logger): void {
-  const { companyId, callId } = change;
-  void (async () => {
-    // A contact created at wrap-up exists now: the call points at it before the window hears.
-    await linkCreatedPerson(deps, change);
-    const stored = await ports.calls.get(companyId, callId);
-    if (stored?.call.agentUserId == null) return;
-    const { wrapUpGracePeriodMs } = await deps.settings.get(companyId);
-    await deps.notifier.callUpdated(companyId, [stored.call.agentUserId], toCallView(stored, { gracePeriodMs: wrapUpGracePeriodMs }));
-  })().catch((error: unknown) => log.error({ err: error, callId }, 'could not push a wrap-up status change'));
 }

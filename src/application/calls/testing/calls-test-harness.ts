@@ -11,6 +11,7 @@ import {
   InMemoryCrmDirectory,
   InMemoryOutbox,
   InMemoryUnitOfWork,
+  RecordingCallEvents,
   RecordingLogger,
   RecordingRealtimeNotifier,
   SequentialIdGenerator,
@@ -61,6 +62,7 @@ export interface CallsHarness {
   readonly ringTimeouts: InProcessRingTimeoutScheduler;
   readonly heartbeats: InMemoryCallHeartbeats;
   readonly notesDrafts: InMemoryNotesDrafts;
+  readonly events: RecordingCallEvents;
 }
 
 export interface HarnessOptions {
@@ -85,6 +87,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   const logger = new RecordingLogger();
   const heartbeats = new InMemoryCallHeartbeats();
   const notesDrafts = new InMemoryNotesDrafts();
+  const events = new RecordingCallEvents();
   const telephony = options.telephony ?? fakeTelephony;
   const ringTimeouts = new InProcessRingTimeoutScheduler({
     clock,
@@ -97,6 +100,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
     calls,
     outbox,
     unitOfWork: new InMemoryUnitOfWork(calls, outbox),
+    events,
     crm,
     presence,
     notifier,
@@ -117,7 +121,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   deps.telephony.onCallUpdate((update) => {
     void applyProviderCallUpdate(deps, update);
   });
-  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats, notesDrafts };
+  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats, notesDrafts, events };
 }
 
 /**

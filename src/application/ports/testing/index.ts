@@ -18,3 +18,4 @@ export { StaticCompanySettings } from './static-company-settings';
 export { FakeTelephonyProvider, type FakeTelephonyCommand } from './fake-telephony-provider';
 export { InMemoryCallHeartbeats } from './in-memory-call-heartbeats';
 export { InMemoryNotesDrafts } from './in-memory-notes-drafts';
+export { RecordingCallEvents } from './recording-call-events';
