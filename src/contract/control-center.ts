@@ -50,3 +50,29 @@ export interface ControlCenterOverview {
   /** `name`: the company's name as its installing users' accounts store it; null when none is stored. */
   companies: { id: number; name: string | null; agents: OnlineAgent[] }[];
 }
+
+/** `INBOUND_CALL`'s payload as the page sends it (the server also takes `companyId` as digits, and checks it all). */
+export interface InboundCallRequest {
+  number: string;
+  /** Id, name or email; empty rings every available agent of the company. */
+  agent?: string;
+  companyId?: number;
+}
+
+export interface CallStatusRequest {
+  callId: string;
+  companyId: number;
+}
+
+/** `OVERVIEW`'s answer: the overview, or why it could not be read. */
+export type OverviewAck = ControlCenterOverview | { ok: false; error: ErrorBody };
+
+/** What the Control Center page sends on `/control-center`, each acknowledged with its answer. */
+export interface ControlCenterClientToServerEvents {
+  INBOUND_CALL: (payload: InboundCallRequest, ack: (answer: InboundCallAck) => void) => void;
+  CALL_STATUS: (payload: CallStatusRequest, ack: (answer: CallStatusAck) => void) => void;
+  OVERVIEW: (payload: Record<string, never>, ack: (answer: OverviewAck) => void) => void;
+}
+
+/** The server pushes nothing on `/control-center`: the page asks. */
+export type ControlCenterServerToClientEvents = Record<never, never>;

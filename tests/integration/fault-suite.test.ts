@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCallPersistence } from '@/adapters/db/call-persistence';
 import { openDatabase, type Database } from '@/adapters/db/database';
 import type { OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
-import { wrapUpStatusOf } from '@/application/outbox/wrap-up-status';
+import { wrapUpDeliveryStatusOf } from '@/application/outbox/wrap-up-delivery-status';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { cookiePair, installThroughSandbox, openWindow, signWindowToken, type AppAndSandbox } from './helpers/app-harness';
@@ -231,9 +231,9 @@ describe('fault suite: every wrap-up lands in Pipedrive exactly once', () => {
 
     // Pipedrive refuses the token, the refresh is refused too: the account is disconnected and the
     // writes wait, saying why, instead of failing or being dropped.
-    const waiting = await waitFor(() => deliveriesOf(call.id), (rows) => wrapUpStatusOf(rows).error !== null, 'the writes to wait for a reconnect');
-    expect(wrapUpStatusOf(waiting)).toMatchObject({ status: 'pending', savedItems: [] });
-    expect(wrapUpStatusOf(waiting).error).toContain('reconnect the app');
+    const waiting = await waitFor(() => deliveriesOf(call.id), (rows) => wrapUpDeliveryStatusOf(rows).error !== null, 'the writes to wait for a reconnect');
+    expect(wrapUpDeliveryStatusOf(waiting)).toMatchObject({ status: 'pending', savedItems: [] });
+    expect(wrapUpDeliveryStatusOf(waiting).error).toContain('reconnect the app');
     const window = await callApi('/api/calls/history');
     expect(window.status).toBe(403);
     expect(((await window.json()) as { error: { code: string } }).error.code).toBe('ACCOUNT_DISCONNECTED');

@@ -7,7 +7,15 @@ import type { Logger } from '@/application/ports/logger.port';
 import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
 import type { AppSocketServer } from './socket-server';
 import { CONTROL_CENTER_NAMESPACE, payloadAndAck } from './socket-events';
-import type { CallStatusAck, ControlCenterCallStatus, ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
+import type {
+  CallStatusAck,
+  ControlCenterCallStatus,
+  ControlCenterClientToServerEvents,
+  ControlCenterOverview,
+  ControlCenterServerToClientEvents,
+  InboundCallAck,
+  OverviewAck,
+} from '@/contract/control-center';
 import { errorBody, type ErrorCode } from '@/contract/error-catalogue';
 
 /** `INBOUND_CALL` as the tutorial's Control Center emits it, plus an optional company (several installed). */
@@ -60,7 +68,7 @@ export interface ControlCenterOptions {
 }
 
 /** Every event the Control Center may send, at runtime (the fuzz test sends each one garbage). */
-export const CONTROL_CENTER_EVENTS = ['INBOUND_CALL', 'OVERVIEW', 'CALL_STATUS'] as const;
+export const CONTROL_CENTER_EVENTS = ['INBOUND_CALL', 'OVERVIEW', 'CALL_STATUS'] as const satisfies readonly (keyof ControlCenterClientToServerEvents)[];
 
 /** Constant-time comparison of a presented token with the configured one (hashes have equal length). */
 export function isControlCenterTokenValid(presented: unknown, configured: string | null): boolean {
@@ -80,8 +88,9 @@ export function isControlCenterAllowed(options: Pick<ControlCenterOptions, 'sand
  * and `OVERVIEW` (companies and agents online). Authenticated by the handshake's `auth.token`.
  */
 export function attachControlCenter(options: ControlCenterOptions): { close(): void } {
-  // Its own namespace with its own (untyped, zod-checked) events; the windows' namespace is typed.
-  const namespace = (options.io as unknown as Server).of(CONTROL_CENTER_NAMESPACE);
+  // Its own namespace with its own events (typed by the contract, and zod-checked: a client sends
+  // what it likes); the windows' events are not heard here.
+  const namespace = (options.io as unknown as Server<ControlCenterClientToServerEvents, ControlCenterServerToClientEvents>).of(CONTROL_CENTER_NAMESPACE);
   namespace.use((socket, next) => {
     const token: unknown = (socket.handshake.auth as Record<string, unknown> | undefined)?.token;
     if (isControlCenterAllowed(options, token)) next();
@@ -90,21 +99,21 @@ export function attachControlCenter(options: ControlCenterOptions): { close(): v
 
   namespace.on('connection', (socket) => {
     socket.on('INBOUND_CALL', (...args: unknown[]) => {
-      const { payload, reply } = payloadAndAck(args);
+      const { payload, reply } = payloadAndAck<InboundCallAck>(args);
       void simulateInboundCall(options, payload).then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center inbound call failed');
         reply({ ok: false, error: errorBody('INTERNAL_ERROR', 'The call could not be simulated.') });
       });
     });
     socket.on('CALL_STATUS', (...args: unknown[]) => {
-      const { payload, reply } = payloadAndAck(args);
+      const { payload, reply } = payloadAndAck<CallStatusAck>(args);
       void readCallStatus(options, payload).then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center call status failed');
         reply({ ok: false, error: errorBody('INTERNAL_ERROR', 'The call could not be read.') });
       });
     });
     socket.on('OVERVIEW', (...args: unknown[]) => {
-      const { reply } = payloadAndAck(args);
+      const { reply } = payloadAndAck<OverviewAck>(args);
       options.overview().then(reply, (error: unknown) => {
         options.logger.error({ err: error }, 'Control Center overview failed');
         reply({ ok: false, error: { code: 'INTERNAL_ERROR', message: 'The overview could not be read.' } });

@@ -10,12 +10,13 @@ export { windowCallViewSchema, type WindowCallView, type WrapUpView } from '@/co
 /**
  * A client decides how many arguments an event carries. Socket.IO appends the ack callback as the
  * last one, so it is looked for there (a missing payload would otherwise take its place, and
- * calling a non-function would crash the process).
+ * calling a non-function would crash the process). `Answer`: the event's acknowledgement in the
+ * contract, so what the server replies is checked against it.
  */
-export function payloadAndAck(args: readonly unknown[]): { payload: unknown; reply: (answer: unknown) => void } {
+export function payloadAndAck<Answer = unknown>(args: readonly unknown[]): { payload: unknown; reply: (answer: Answer) => void } {
   const last = args[args.length - 1];
   if (typeof last !== 'function') return { payload: args[0], reply: () => undefined };
-  return { payload: args.length > 1 ? args[0] : undefined, reply: last as (answer: unknown) => void };
+  return { payload: args.length > 1 ? args[0] : undefined, reply: last as (answer: Answer) => void };
 }
 
 export interface InterServerEvents {

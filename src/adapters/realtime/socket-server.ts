@@ -15,7 +15,7 @@ import {
   windowRoom,
   SOCKET_PATH,
   userRoom,
-  type Ack,
+  type AckResult,
   type ClientToServerEvents,
   type InterServerEvents,
   type ServerToClientEvents,
@@ -196,7 +196,7 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
     socket.on('disconnect', () => clearTimeout(expiryTimer));
 
     socket.on('agent:set-availability', (...args: unknown[]) => {
-      const { payload, reply } = payloadAndAck(args) as { payload: unknown; reply: Ack };
+      const { payload, reply } = payloadAndAck<AckResult>(args);
       const parsed = agentAvailabilityPayloadSchema.safeParse(payload);
       if (!parsed.success) {
         reply({ ok: false, error: errorBody('INVALID_PAYLOAD', 'Expected { available: boolean }.') });

@@ -2,4 +2,4 @@ export { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions, type O
 export type { DeliveryOutcome, DeliveryStatus, OutboxDeliveries, OutboxDelivery, WriteResult } from './outbox-deliveries.port';
 export { brandWriteFailure, isPipedriveWriteFailure, PipedriveWriteFailure, type PipedriveAccountRef, type PipedriveWriteFailureFields, type PipedriveWriter } from './pipedrive-writer.port';
 export { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
-export { wrapUpStatusOf, type WrapUpStatus } from './wrap-up-status';
+export { wrapUpDeliveryStatusOf, type WrapUpDeliveryStatus } from './wrap-up-delivery-status';

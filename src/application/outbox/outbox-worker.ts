@@ -5,7 +5,7 @@ import { systemTimers, type Timers } from '@/application/ports/timers.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery, WriteResult } from './outbox-deliveries.port';
 import { isPipedriveWriteFailure, type PipedriveAccountRef, type PipedriveWriter } from './pipedrive-writer.port';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
-import { wrapUpStatusOf, type WrapUpStatus } from './wrap-up-status';
+import { wrapUpDeliveryStatusOf, type WrapUpDeliveryStatus } from './wrap-up-delivery-status';
 
 /** Something happened to a call's writes; the realtime layer re-sends the call to its agent. */
 export interface OutboxStatusChange {
@@ -67,7 +67,7 @@ export interface OutboxWorker {
   start(options: { readonly intervalMs: number }): RunningOutboxWorker;
   /** Drains soon, e.g. right after an enqueue, instead of waiting for the next poll. */
   wake(): void;
-  wrapUpStatusForCall(callId: string): Promise<WrapUpStatus>;
+  wrapUpStatusForCall(callId: string): Promise<WrapUpDeliveryStatus>;
   /** Re-queues the call's failed writes; returns how many. */
   retry(callId: string): Promise<number>;
   /** Returns an unsubscribe function. Listeners must not throw (errors are logged and ignored). */
@@ -234,7 +234,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
 
     async wrapUpStatusForCall(callId) {
-      return wrapUpStatusOf(await deliveries.listDeliveries(callId));
+      return wrapUpDeliveryStatusOf(await deliveries.listDeliveries(callId));
     },
 
     async retry(callId) {

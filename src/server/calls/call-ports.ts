@@ -5,7 +5,7 @@ import type { PipedriveGateway } from '@/adapters/pipedrive/pipedrive-gateway';
 import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
 import { createWriteReconciler } from '@/adapters/pipedrive/write-reconciler';
 import type { OutboxWorker, RunningOutboxWorker } from '@/application/outbox';
-import type { WrapUpStatus } from '@/application/outbox/wrap-up-status';
+import type { WrapUpDeliveryStatus } from '@/application/outbox/wrap-up-delivery-status';
 import type { CallerPreferences, CallStore, OutboxStore, UnitOfWork } from '@/application/ports';
 import type { SettledWrapUpWrite } from '@/application/ports/call-events.port';
 import { systemClock } from '@/application/ports/system';
@@ -19,7 +19,7 @@ export interface CallPorts {
   unitOfWork: UnitOfWork;
   preferences: CallerPreferences;
   /** The wrap-up delivery status of a call as the window shows it. */
-  wrapUpStatusForCall(callId: string): Promise<WrapUpStatus>;
+  wrapUpStatusForCall(callId: string): Promise<WrapUpDeliveryStatus>;
   /** Re-queues the call's failed writes; true when some were. */
   retryWrapUp(callId: string): Promise<boolean>;
   /** Something happened to a call's Pipedrive writes (delivered, failed...): its agent should hear. */

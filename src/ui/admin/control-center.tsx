@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import type { ControlCenterOverview, InboundCallAck } from '@/contract/control-center';
+import { io } from 'socket.io-client';
+import type { ControlCenterOverview } from '@/contract/control-center';
 import { checkInboundCallerNumber } from '@/domain/phone/inbound-caller-number';
 import { AgentsOnline } from './agents-online';
 import { companyLabel, describeInboundCallAck, type ControlCenterStatus } from './inbound-call-status';
-import { useCallProgress, type TrackedCall } from './use-call-progress';
+import { useCallProgress, type ControlCenterSocket, type TrackedCall } from './use-call-progress';
 
 export interface ControlCenterProps {
   /** The `?token=` the page was opened with (CONTROL_CENTER_TOKEN), null in sandbox mode. */
@@ -17,7 +17,7 @@ const OVERVIEW_EVERY_MS = 5_000;
 
 /** The Control Center: simulates an inbound call (number, optional agent) and shows who is online. */
 export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<ControlCenterSocket | null>(null);
   const numberRef = useRef<HTMLInputElement>(null);
   const [connected, setConnected] = useState(false);
   const [overview, setOverview] = useState<ControlCenterOverview | null>(null);
@@ -32,11 +32,14 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
   const ids = { number: useId(), numberError: useId(), agent: useId(), agentHint: useId(), company: useId() };
 
   const refresh = useCallback(() => {
-    socketRef.current?.emit('OVERVIEW', {}, (next: ControlCenterOverview) => setOverview(next));
+    socketRef.current?.emit('OVERVIEW', {}, (next) => {
+      // An overview the server could not read keeps the last one.
+      if (!('ok' in next)) setOverview(next);
+    });
   }, []);
 
   useEffect(() => {
-    const socket = io(NAMESPACE, { auth: token === null ? {} : { token }, transports: ['websocket', 'polling'] });
+    const socket: ControlCenterSocket = io(NAMESPACE, { auth: token === null ? {} : { token }, transports: ['websocket', 'polling'] });
     socketRef.current = socket;
     socket.on('connect', () => {
       setConnected(true);
@@ -67,7 +70,7 @@ export function ControlCenter({ token, sandboxMode }: ControlCenterProps) {
     setIsDialling(true);
     setStatus({ tone: 'info', text: 'Calling…' });
     const payload = { number: checked.number, agent, ...(companyId === '' ? {} : { companyId: Number(companyId) }) };
-    socket.timeout(10_000).emit('INBOUND_CALL', payload, (error: Error | null, ack: InboundCallAck) => {
+    socket.timeout(10_000).emit('INBOUND_CALL', payload, (error, ack) => {
       setIsDialling(false);
       if (error) setStatus({ tone: 'error', text: 'The server did not answer.' });
       else setStatus(describeInboundCallAck(ack, agent));

@@ -1,7 +1,10 @@
 import { useEffect, type RefObject } from 'react';
 import type { Socket } from 'socket.io-client';
-import type { CallStatusAck } from '@/contract/control-center';
+import type { ControlCenterClientToServerEvents, ControlCenterServerToClientEvents } from '@/contract/control-center';
 import { describeCallProgress, type ControlCenterStatus } from './inbound-call-status';
+
+/** The page's socket on `/control-center`, typed by the contract. */
+export type ControlCenterSocket = Socket<ControlCenterServerToClientEvents, ControlCenterClientToServerEvents>;
 
 /** A simulated call that rang, followed until it is answered or over. */
 export interface TrackedCall {
@@ -18,12 +21,12 @@ const POLL_EVERY_MS = 1_000;
  * moves on. Polled rather than pushed: any app instance can answer from the shared call store,
  * whichever instance the call rang on. Stops once the call ended, or when another call is tracked.
  */
-export function useCallProgress(socketRef: RefObject<Socket | null>, tracked: TrackedCall | null, onStatus: (status: ControlCenterStatus) => void): void {
+export function useCallProgress(socketRef: RefObject<ControlCenterSocket | null>, tracked: TrackedCall | null, onStatus: (status: ControlCenterStatus) => void): void {
   useEffect(() => {
     if (tracked === null) return;
     let stopped = false;
     const poll = (): void => {
-      socketRef.current?.timeout(5_000).emit('CALL_STATUS', { callId: tracked.callId, companyId: tracked.companyId }, (error: Error | null, ack: CallStatusAck) => {
+      socketRef.current?.timeout(5_000).emit('CALL_STATUS', { callId: tracked.callId, companyId: tracked.companyId }, (error, ack) => {
         if (stopped || error || !ack.ok) return;
         const status = describeCallProgress(ack.call, tracked.names);
         if (status !== null) onStatus(status);

@@ -14,7 +14,9 @@ import type {
   CallView,
   DealSummary,
   MissedCalls,
+  StopRingingPayload,
   StopRingingReason,
+  WrapUpStatus,
   WrapUpView,
 } from './call-types';
 
@@ -40,11 +42,29 @@ function oneOf<T extends string>(value: unknown, allowed: readonly T[]): T | nul
   return allowed.includes(value as T) ? (value as T) : null;
 }
 
-const DIRECTIONS = ['inbound', 'outbound'] as const satisfies readonly CallDirection[];
-const STATES = ['ringing', 'connected', 'ended', 'wrapped_up'] as const satisfies readonly CallState[];
-const OUTCOMES = ['completed', 'rejected', 'cancelled', 'no_answer', 'busy', 'failed', 'wrong_number', 'declined'] as const satisfies readonly CallOutcome[];
-const QUALITIES = ['exact_e164', 'national_number', 'trailing_digits'] as const;
-const WRAP_UP_STATUSES = ['pending', 'saved', 'failed'] as const;
+/**
+ * Every member of a contract union, from a record keyed by all of them: a value the contract adds
+ * (or drops) is a compile error here rather than a payload the window silently throws away. The
+ * lists cannot be imported from the contract: they live beside its zod schemas.
+ */
+function allOf<T extends string>(members: Record<T, true>): readonly T[] {
+  return Object.keys(members) as T[];
+}
+
+const DIRECTIONS = allOf<CallDirection>({ inbound: true, outbound: true });
+const STATES = allOf<CallState>({ ringing: true, connected: true, ended: true, wrapped_up: true });
+const OUTCOMES = allOf<CallOutcome>({
+  completed: true,
+  rejected: true,
+  cancelled: true,
+  no_answer: true,
+  busy: true,
+  failed: true,
+  wrong_number: true,
+  declined: true,
+});
+const QUALITIES = allOf<CallerMatch['quality']>({ exact_e164: true, national_number: true, trailing_digits: true });
+const WRAP_UP_STATUSES = allOf<WrapUpStatus>({ pending: true, saved: true, failed: true });
 
 function parseDeal(value: unknown): DealSummary | null {
   if (!isRecord(value)) return null;
@@ -171,9 +191,10 @@ export function readUnseenCount(value: unknown): number | null {
   return isRecord(value) ? count(value.unseenCount) : null;
 }
 
-const STOP_REASONS = ['answered_elsewhere', 'caller_hung_up', 'missed', 'rejected'] as const satisfies readonly StopRingingReason[];
+const STOP_REASONS = allOf<StopRingingReason>({ answered_elsewhere: true, caller_hung_up: true, missed: true, rejected: true });
 
-export function readStopRinging(value: unknown): { callId: string; reason: StopRingingReason } | null {
+/** `{ callId, reason }` of `call:stop-ringing`; null without a call id, `missed` for an unknown reason. */
+export function readStopRinging(value: unknown): StopRingingPayload | null {
   if (!isRecord(value)) return null;
   const callId = text(value.callId);
   if (callId === null) return null;

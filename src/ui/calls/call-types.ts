@@ -15,7 +15,7 @@ export type {
   WrapUpStatus,
   WrapUpView,
 } from '@/contract/call-view.schema';
-export type { StopRingingReason } from '@/contract/socket-events';
+export type { StopRingingPayload, StopRingingReason } from '@/contract/socket-events';
 import type { WindowCallView as CallView } from '@/contract/call-view.schema';
 
 export type WrapUpAction =

@@ -22,7 +22,7 @@ function dealTitle(call: CallView, dealId: number, personId: number | null): str
   return deal?.title.trim() || `Deal ${dealId}`;
 }
 
-/** The server names each delivered write (src/application/outbox/wrap-up-status.ts ITEM_LABELS). */
+/** The server names each delivered write (src/application/outbox/wrap-up-delivery-status.ts ITEM_LABELS). */
 export function savedItems(items: readonly string[], call: CallView, sent: WrapUpRequest | null, choice: ContactChoice): SavedItem[] {
   const personId = followUpPersonId(call, sent, choice);
   const dealId = followUpDealId(call, sent);

@@ -3,12 +3,10 @@
  * server's clock: what a reloading window, a second tab or a reconnect needs to show the same
  * notes and the same timer as before. Pure functions; the hook is `use-notes-draft.ts`.
  */
+import type { NotesDraftPayload } from '@/contract/socket-events';
 
-export interface ServerNotesDraft {
-  callId: string;
-  text: string;
-  updatedAt: number;
-}
+/** A call's notes draft as the server sends it (`call:notes-draft`, and `notesDraft` on resume). */
+export type ServerNotesDraft = NotesDraftPayload;
 
 type Json = Record<string, unknown>;
 const isRecord = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);

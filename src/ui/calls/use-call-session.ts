@@ -4,7 +4,8 @@
  * the state and the agent's intents (`call-intents.ts`).
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { Socket } from 'socket.io-client';
+import type { CallPayload, ServerToClientEvents } from '@/contract/socket-events';
+import type { WindowSocket } from '@/ui/realtime/realtime-connection';
 import type { PipedriveSdk } from '@/ui/sdk/pipedrive-sdk';
 import type { VisibilityChange } from '@/ui/sdk/sdk-messages';
 import { createCallIntents, type CallIntents } from './call-intents';
@@ -38,7 +39,7 @@ export type { CallIntents } from './call-intents';
 
 export interface UseCallSessionOptions {
   calls: CallsApi;
-  socket: Socket | null;
+  socket: WindowSocket | null;
   sdk: PipedriveSdk | null;
   visibility: VisibilityChange | null;
   /** The softphone of this window (provider `sip`); null for the others. */
@@ -53,7 +54,7 @@ export interface UseCallSessionOptions {
 const ignore = () => {};
 
 /** GET /api/calls/active and the missed count: on mount, and after every socket (re)connection. */
-function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: CallSessionAction) => void, setServerNotes: ServerNotesUpdate) {
+function useResume(calls: CallsApi, socket: WindowSocket | null, dispatch: (action: CallSessionAction) => void, setServerNotes: ServerNotesUpdate) {
   const resume = useCallback(
     (signal: AbortSignal) => {
       calls.active(signal).then((resumed) => {
@@ -82,36 +83,53 @@ function useResume(calls: CallsApi, socket: Socket | null, dispatch: (action: Ca
   }, [socket, resume]);
 }
 
-function useCallEvents(socket: Socket | null, dispatch: (action: CallSessionAction) => void, phone: CallPhone | null, setServerNotes: ServerNotesUpdate) {
+/**
+ * Subscribes `listener` to a server event; returns the unsubscribe. Typed by the contract: an event
+ * the server does not send, or a listener for another payload, does not compile.
+ */
+function listen<E extends keyof ServerToClientEvents>(socket: WindowSocket, event: E, listener: ServerToClientEvents[E]): () => void {
+  // socket.io's listener type is conditional on the event name, which TypeScript cannot resolve for
+  // a generic `E`; `on(event, listener)` is exactly `ServerToClientEvents[E]` for every concrete E.
+  const byEvent = socket as unknown as { on(event: E, listener: ServerToClientEvents[E]): unknown; off(event: E, listener: ServerToClientEvents[E]): unknown };
+  byEvent.on(event, listener);
+  return () => {
+    byEvent.off(event, listener);
+  };
+}
+
+/**
+ * The server's call events. Their payloads are typed by the contract, but typed is not checked:
+ * each one is still read with the window's guards (`call-parse.ts`), which drop a malformed one.
+ */
+function useCallEvents(socket: WindowSocket | null, dispatch: (action: CallSessionAction) => void, phone: CallPhone | null, setServerNotes: ServerNotesUpdate) {
   useEffect(() => {
     if (!socket) return;
-    const withCall = (type: 'ringing' | 'updated') => (payload: unknown) => {
+    const withCall = (type: 'ringing' | 'updated') => (payload: CallPayload) => {
       const call = readCallEnvelope(payload);
       if (call) dispatch({ type, call });
     };
-    const handlers: Record<string, (payload: unknown) => void> = {
-      'call:ringing': withCall('ringing'),
-      'call:updated': withCall('updated'),
-      'call:stop-ringing': (payload) => {
+    const unsubscribes = [
+      listen(socket, 'call:ringing', withCall('ringing')),
+      listen(socket, 'call:updated', withCall('updated')),
+      listen(socket, 'call:stop-ringing', (payload) => {
         const stop = readStopRinging(payload);
         if (!stop) return;
         // Answered elsewhere, missed or given up: this window's INVITE stops ringing, quietly.
         phone?.drop(stop.callId);
         dispatch({ type: 'stop-ringing', ...stop });
-      },
-      'missed:count': (payload) => {
+      }),
+      listen(socket, 'missed:count', (payload) => {
         const unseenCount = readUnseenCount(payload);
         if (unseenCount !== null) dispatch({ type: 'missed-count', unseenCount });
-      },
+      }),
       // Another tab of this agent saved what it typed: this one shows the same notes.
-      'call:notes-draft': (payload) => {
+      listen(socket, 'call:notes-draft', (payload) => {
         const draft = readNotesDraftEvent(payload);
         if (draft) setServerNotes({ draft });
-      },
-    };
-    for (const [event, handler] of Object.entries(handlers)) socket.on(event, handler);
+      }),
+    ];
     return () => {
-      for (const [event, handler] of Object.entries(handlers)) socket.off(event, handler);
+      for (const unsubscribe of unsubscribes) unsubscribe();
     };
   }, [socket, dispatch, phone, setServerNotes]);
 }

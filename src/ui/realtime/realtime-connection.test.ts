@@ -1,7 +1,6 @@
 import { currentWindowId } from '@/ui/window-id';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Socket } from 'socket.io-client';
-import { connectRealtime, type RealtimeStatus } from './realtime-connection';
+import { connectRealtime, type RealtimeStatus, type WindowSocket } from './realtime-connection';
 
 type AuthCallback = (send: (data: object) => void) => void;
 
@@ -21,7 +20,7 @@ function fakeIo() {
   let options: { auth?: unknown; withCredentials?: boolean; path?: string; transports?: unknown } = {};
   const io = vi.fn((opts: typeof options) => {
     options = opts;
-    return socket as unknown as Socket;
+    return socket as unknown as WindowSocket;
   });
   return {
     io,
@@ -91,5 +90,19 @@ describe('connectRealtime', () => {
     await vi.advanceTimersByTimeAsync(100);
     expect(fake.socket.connect).not.toHaveBeenCalled();
     expect(fake.socket.disconnect).toHaveBeenCalled();
+  });
+});
+
+describe('WindowSocket', () => {
+  it('is typed by the contract: a wrong event name or payload does not compile (checked by tsc)', () => {
+    const misuse = (socket: WindowSocket) => {
+      // @ts-expect-error not an event the server sends
+      socket.on('call:ring', () => {});
+      // @ts-expect-error `missed:count` carries { unseenCount }
+      socket.on('missed:count', (payload: { count: number }) => payload);
+      // @ts-expect-error `agent:set-availability` takes { available: boolean }
+      socket.emit('agent:set-availability', { available: 'yes' });
+    };
+    expect(misuse).toBeTypeOf('function');
   });
 });

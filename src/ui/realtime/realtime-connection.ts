@@ -4,12 +4,19 @@
  * fresh signed token. socket.io-client is loaded lazily, outside the first screen's bundle.
  */
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
-import { SOCKET_PATH } from '@/contract/socket-events';
+import { SOCKET_PATH, type ClientToServerEvents, type ServerToClientEvents } from '@/contract/socket-events';
 import { currentWindowId } from '@/ui/window-id';
+
+/**
+ * The window's socket, typed by the contract (src/contract/socket-events.ts): an event the server
+ * does not send, or a payload of another shape, does not compile. Types are not validation: the
+ * listeners still read what arrives with their guards (`call-parse.ts`).
+ */
+export type WindowSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export type SocketTransports = 'websocket' | 'polling,websocket';
 
-type Connect = (options: Partial<ManagerOptions & SocketOptions>) => Socket;
+type Connect = (options: Partial<ManagerOptions & SocketOptions>) => WindowSocket;
 
 export type RealtimeStatus = 'connecting' | 'online' | 'offline';
 
@@ -28,7 +35,7 @@ export interface RealtimeOptions {
 }
 
 export interface RealtimeConnection {
-  socket: Socket;
+  socket: WindowSocket;
   close(): void;
 }
 

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
-import type { Socket } from 'socket.io-client';
-import { connectRealtime, type RealtimeStatus, type SocketTransports } from './realtime-connection';
+import { connectRealtime, type RealtimeStatus, type SocketTransports, type WindowSocket } from './realtime-connection';
 
 /** Connects once per window; the Dialer subscribes to call events on the returned socket. */
-export function useRealtime(getToken: () => Promise<string>, transports?: SocketTransports): { status: RealtimeStatus; socket: Socket | null } {
+export function useRealtime(getToken: () => Promise<string>, transports?: SocketTransports): { status: RealtimeStatus; socket: WindowSocket | null } {
   const [status, setStatus] = useState<RealtimeStatus>('connecting');
-  const [socket, setSocket] = useState<Socket | null>(null);
+  const [socket, setSocket] = useState<WindowSocket | null>(null);
 
   useEffect(() => {
     let isCancelled = false;

@@ -2,7 +2,7 @@ import type { WritePurpose } from '@/domain/wrap-up';
 import type { OutboxDelivery } from './outbox-deliveries.port';
 
 /** What the agent's window says about the Pipedrive writes of a call. */
-export interface WrapUpStatus {
+export interface WrapUpDeliveryStatus {
   /** pending: something is still on its way. failed: something gave up (see `retry`). */
   readonly status: 'pending' | 'saved' | 'failed';
   /** What landed in Pipedrive, in the order it was written, e.g. ['new contact', 'call log']. */
@@ -23,7 +23,7 @@ const ITEM_LABELS: Record<WritePurpose, string> = {
 };
 
 /** A call without writes is "saved": there is nothing left to do. */
-export function wrapUpStatusOf(deliveries: readonly OutboxDelivery[]): WrapUpStatus {
+export function wrapUpDeliveryStatusOf(deliveries: readonly OutboxDelivery[]): WrapUpDeliveryStatus {
   const savedItems = deliveries.filter((d) => d.status === 'delivered').map((d) => ITEM_LABELS[d.write.purpose]);
   const failed = deliveries.find((d) => d.status === 'failed');
   if (failed) return { status: 'failed', savedItems, error: failed.lastError ?? 'the write failed' };
