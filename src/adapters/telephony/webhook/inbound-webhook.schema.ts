@@ -18,7 +18,7 @@ const phoneNumberSchema = z
     return digits >= 6 && digits <= 15;
   }, 'must have 6 to 15 digits');
 
-/** The generic provider webhook body (CONTRACT.md, `POST /api/telephony/inbound`). */
+/** The generic provider webhook body (docs/CALLS-API.md, `POST /api/telephony/inbound`). */
 export const inboundWebhookBodySchema = z.object({
   from: phoneNumberSchema,
   to: phoneNumberSchema.optional(),

@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-/** The header carrying the generic provider webhook's signature (CONTRACT.md). */
+/** The header carrying the generic provider webhook's signature (docs/CALLS-API.md, README). */
 export const WEBHOOK_SIGNATURE_HEADER = 'x-signature';
 
 const SIGNATURE_PATTERN = /^sha256=([0-9a-f]{64})$/i;
