@@ -20,9 +20,10 @@ const AUDIO_ONLY = { audio: true, video: false } as const;
  * JsSIP sends an offer or answer only once ICE gathering completes, which Chromium can take
  * hundreds of milliseconds to declare (it tries every interface). The first candidates are enough
  * for a PBX or media relay: it learns the browser's real address from the connectivity checks
- * (peer-reflexive). So the SDP leaves this long after the first candidate, with what was gathered.
+ * (peer-reflexive). So the SDP leaves this long after the first candidate, with what was gathered:
+ * measured here, Chromium hands out every host candidate within 2 ms of the first one.
  */
-const ICE_SETTLE_MS = 50;
+const ICE_SETTLE_MS = 20;
 
 /** An `icecandidate` handler that lets JsSIP send its SDP ICE_SETTLE_MS after the first candidate. */
 function settleIceGathering(): (event: { ready: () => void }) => void {
