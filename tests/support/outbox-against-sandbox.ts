@@ -10,7 +10,7 @@ import { APP, TestKit } from '../../sandbox/test/sandbox-test-kit';
 import { createTestDatabase, type TestDatabase } from './database-engine';
 
 /** The company's own number: the local end of every call here, and its settings' phone number. */
-export const COMPANY_NUMBER = '+14155550100';
+const COMPANY_NUMBER = '+14155550100';
 
 /**
  * What the outbox worker needs, without the app process: the sandbox (in-process) with its first
