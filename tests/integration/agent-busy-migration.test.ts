@@ -3,40 +3,16 @@
  * held by several calls at once, as the bugs it fixes could leave behind. The upgrade must not
  * fail to start the app; all but the newest held call of each agent end as failed.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import BetterSqlite3 from 'better-sqlite3';
-import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
-import { migrate as migrateSqlite } from 'drizzle-orm/better-sqlite3/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createCallPersistence } from '@/adapters/db/call-persistence';
 import { openDatabase } from '@/adapters/db/database';
 import { makeCall, makeRecord } from './calls-store-contract';
-import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
+import { cleanUpAfterEach } from '../support/clean-up-after-each';
+import { postgresBeforeMigration, sqliteBeforeMigration } from '../support/database-before-migration';
 
 const COMPANY = 5;
 const AGENT = 11;
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
-
-/** The engine's migrations as they were before 0004 (journal cut after 0003). */
-function migrationsBefore0004(engine: 'sqlite' | 'pg'): string {
-  const source = fileURLToPath(new URL(`../../src/adapters/db/migrations/${engine}`, import.meta.url));
-  const folder = mkdtempSync(join(tmpdir(), `caller-migrations-${engine}-`));
-  cleanups.push(() => rmSync(folder, { recursive: true, force: true }));
-  cpSync(source, folder, { recursive: true });
-  const journalPath = join(folder, 'meta', '_journal.json');
-  const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { idx: number }[] };
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.idx <= 3) }));
-  return folder;
-}
+const cleanups = cleanUpAfterEach();
 
 /** Three outbound calls holding one agent (oldest first), and a call of another agent. */
 const GHOSTS = [
@@ -72,31 +48,19 @@ async function expectUpgraded(databaseUrl: string): Promise<void> {
 
 describe('migration 0004 over calls already holding an agent twice', () => {
   it('SQLite: ends all but the newest held call of each agent, then builds the index', async () => {
-    const directory = mkdtempSync(join(tmpdir(), 'caller-upgrade-'));
-    cleanups.push(() => rmSync(directory, { recursive: true, force: true }));
-    const file = join(directory, 'app.db');
-    const client = new BetterSqlite3(file);
-    migrateSqlite(drizzleSqlite(client), { migrationsFolder: migrationsBefore0004('sqlite') });
-    const insert = client.prepare(INSERT.replace(/\$\d/g, '?'));
-    for (const ghost of GHOSTS) {
-      const [id, company, state, agent, createdAt, call] = ghostParameters(ghost);
-      insert.run(id, company, state, agent, createdAt, call);
-    }
-    client.close();
-    await expectUpgraded(`file:${file}`);
+    const { url } = sqliteBeforeMigration(4, cleanups, (client) => {
+      const insert = client.prepare(INSERT.replace(/\$\d/g, '?'));
+      for (const ghost of GHOSTS) {
+        const [id, company, state, agent, createdAt, call] = ghostParameters(ghost);
+        insert.run(id, company, state, agent, createdAt, call);
+      }
+    });
+    await expectUpgraded(url);
   });
 
   it('PostgreSQL: the same', async () => {
-    if (!(await isPostgresReachable())) throw new Error(POSTGRES_UNREACHABLE);
-    const schema = `caller_upgrade_${Date.now().toString(36)}`;
-    const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 1, options: `-c search_path=${schema}` });
-    cleanups.push(async () => {
-      await pool.query(`drop schema if exists "${schema}" cascade`);
-      await pool.end();
-    });
-    await pool.query(`create schema "${schema}"`);
-    await migratePg(drizzlePg(pool), { migrationsFolder: migrationsBefore0004('pg'), migrationsSchema: schema });
+    const { pool, url } = await postgresBeforeMigration(4, 'upgrade', cleanups);
     for (const ghost of GHOSTS) await pool.query(INSERT, ghostParameters(ghost));
-    await expectUpgraded(`${POSTGRES_URL}?schema=${schema}`);
+    await expectUpgraded(url);
   });
 });

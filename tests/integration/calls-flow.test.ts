@@ -12,7 +12,7 @@ import { openDatabase } from '@/adapters/db/database';
 import { createTokenCipher } from '@/adapters/session/token-cipher';
 import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import { waitFor } from '../support/wait';
-import { SESSION_SECRET, cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
+import { SESSION_SECRET, installAndOpenWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const WEBHOOK_SECRET = 'calls-webhook-secret-0123456789';
 const TWILIO_TOKEN = 'calls-twilio-auth-token-0123456789';
@@ -61,12 +61,7 @@ beforeAll(async () => {
   });
   companyId = harness.companyId;
   [agentA, agentB] = harness.userIds as [number, number];
-  for (const userId of [agentA, agentB]) {
-    const install = await installThroughSandbox(harness, userId);
-    if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
-    const opened = await openWindow(harness, { token: await signWindowToken({ userId, companyId }), userId: String(userId), companyId: String(companyId) });
-    cookies.set(userId, cookiePair(opened.sessionCookie));
-  }
+  for (const userId of [agentA, agentB]) cookies.set(userId, await installAndOpenWindow(harness, userId));
   await installOtherCompany();
   // Next compiles routes on first use in development mode: warm them up so no ring times out meanwhile.
   for (const path of ['/api/calls', '/api/calls/x/answer', '/api/calls/x/reject', '/api/calls/x/hang-up', '/api/calls/x/contact', '/api/calls/x/wrap-up', '/api/calls/x/wrap-up/retry', '/api/calls/missed/seen']) {

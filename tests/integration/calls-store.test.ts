@@ -5,6 +5,7 @@ import { createCallPersistence } from '@/adapters/db/call-persistence';
 import { openDatabase, type Database } from '@/adapters/db/database';
 import { InMemoryCallerPreferences, InMemoryCallStore, InMemoryOutbox, InMemoryUnitOfWork } from '@/application/ports/testing';
 import { describeCallPortsContract, makeCall, makeRecord, type CallPorts } from './calls-store-contract';
+import { dropPostgresSchema } from '../support/database-engine';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 function drizzlePorts(database: Database): CallPorts {
@@ -51,10 +52,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!postgres) return;
   await postgres.database.close();
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${postgres.schema}" cascade`);
-  await client.end();
+  await dropPostgresSchema(postgres.schema);
 });
 
 describeCallPortsContract('PostgreSQL', async () => {

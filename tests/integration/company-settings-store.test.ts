@@ -8,6 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DrizzleCompanySettings, type CompanySettingsValues } from '@/adapters/db/company-settings-store';
 import { openDatabase, type Database } from '@/adapters/db/database';
 import type { CallSettings } from '@/application/ports/company-settings.port';
+import { dropPostgresSchema } from '../support/database-engine';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
 const DEFAULTS: CallSettings = { createCallbackForMissedCalls: false, ringTimeoutMs: 25_000, wrapUpGracePeriodMs: 300_000 };
@@ -159,10 +160,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (!postgres) return;
   await postgres.database.close();
-  const client = new pg.Client({ connectionString: POSTGRES_URL });
-  await client.connect();
-  await client.query(`drop schema if exists "${postgres.schema}" cascade`);
-  await client.end();
+  await dropPostgresSchema(postgres.schema);
 });
 
 describeCompanySettingsContract('PostgreSQL', () => {

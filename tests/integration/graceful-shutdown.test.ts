@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '@/adapters/db/database';
 import { waitFor } from '../support/wait';
-import { cookiePair, installThroughSandbox, openWindow, sandboxControl, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
+import { installAndOpenWindow, sandboxControl, startHarness, type Harness } from './helpers/app-harness';
 
 let harness: Harness;
 let agent: number;
@@ -17,11 +17,7 @@ beforeAll(async () => {
   // The mock callee never answers during the test: every call ends while it rings.
   harness = await startHarness({ env: { MOCK_TELEPHONY_CONNECT_MS: '600000' } });
   agent = harness.userIds[0] as number;
-  const install = await installThroughSandbox(harness, agent);
-  if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
-  const companyId = harness.companyId;
-  const opened = await openWindow(harness, { token: await signWindowToken({ userId: agent, companyId }), userId: String(agent), companyId: String(companyId) });
-  cookie = cookiePair(opened.sessionCookie);
+  cookie = await installAndOpenWindow(harness, agent);
 }, 300_000);
 
 afterAll(async () => {

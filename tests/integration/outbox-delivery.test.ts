@@ -1,16 +1,10 @@
-import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAccountRepository, type AccountRepository } from '@/adapters/db/account-repository';
-import { createCallPersistence, type CallPersistence } from '@/adapters/db/call-persistence';
-import { openDatabase, type Database } from '@/adapters/db/database';
-import { createPipedriveGateway } from '@/adapters/pipedrive/pipedrive-gateway';
+import type { AccountRepository } from '@/adapters/db/account-repository';
+import type { CallPersistence } from '@/adapters/db/call-persistence';
 import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
-import { createTokenCipher } from '@/adapters/session/token-cipher';
 import type { OutboxWorker } from '@/application/outbox/outbox-worker';
-import type { Call } from '@/domain/call';
-import { planWrapUpWrites } from '@/domain/wrap-up';
-import { APP, TestKit } from '../../sandbox/test/sandbox-test-kit';
-import { createTestDatabase, type TestDatabase } from '../support/database-engine';
+import type { TestKit } from '../../sandbox/test/sandbox-test-kit';
+import { startOutboxAgainstSandbox, type OutboxAgainstSandbox } from '../support/outbox-against-sandbox';
 
 /**
  * The delivery worker against the sandbox over HTTP: outbox rows in SQLite (and in PostgreSQL:
@@ -21,9 +15,8 @@ import { createTestDatabase, type TestDatabase } from '../support/database-engin
 const T0 = Date.UTC(2026, 2, 14, 9, 30, 0);
 const CALLER = '+14155550123';
 
+let outbox: OutboxAgainstSandbox;
 let kit: TestKit;
-let testDatabase: TestDatabase | undefined;
-let database: Database;
 let accounts: AccountRepository;
 let persistence: CallPersistence;
 let worker: OutboxWorker;
@@ -32,81 +25,19 @@ let userId: number;
 let now = T0;
 
 beforeAll(async () => {
-  kit = await TestKit.start();
-  const { store } = kit.sandbox.context;
-  const user = store.listUsers()[0];
-  if (!user) throw new Error('the sandbox has no users');
-  companyId = store.company.id;
-  userId = user.id;
-  const tokens = await kit.install(userId);
-
-  testDatabase = await createTestDatabase('outbox');
-  database = openDatabase(testDatabase.url);
-  await database.migrate();
-  accounts = createAccountRepository(database.db, database.tables, createTokenCipher('outbox-integration-secret-long-enough!!'));
-  await accounts.install({
-    companyId,
-    userId,
-    name: user.name,
-    email: user.email,
-    companyName: store.company.name,
-    apiDomain: tokens.api_domain,
-    scopes: tokens.scope,
-    tokens: { accessToken: tokens.access_token, refreshToken: tokens.refresh_token, accessTokenExpiresAt: Date.now() + 3_600_000 },
-  });
-  const gateway = createPipedriveGateway({
-    oauthUrl: kit.url,
-    clientId: APP.clientId,
-    clientSecret: APP.clientSecret,
-    redirectUri: APP.redirectUri,
-    accounts,
-    logger: pino({ level: 'silent' }),
-  });
-  persistence = createCallPersistence(database);
-  worker = persistence.createOutboxWorker({ writer: createPipedriveWriter({ gateway, accounts }), clock: { now: () => now }, random: () => 0 });
+  outbox = await startOutboxAgainstSandbox('outbox');
+  ({ kit, accounts, persistence, companyId, userId } = outbox);
+  worker = persistence.createOutboxWorker({ writer: createPipedriveWriter({ gateway: outbox.gateway, accounts }), clock: { now: () => now }, random: () => 0 });
 });
 
 afterAll(async () => {
-  await database?.close();
-  await testDatabase?.drop();
-  await kit?.close();
+  await outbox?.close();
 });
-
-function endedCall(id: string): Call {
-  return {
-    id,
-    direction: 'inbound',
-    companyId,
-    agentUserId: userId,
-    remoteNumber: CALLER,
-    localNumber: '+14155550100',
-    state: 'ended',
-    outcome: 'completed',
-    endedBy: 'remote',
-    timestamps: { createdAt: T0, ringingAt: T0, answeredAt: T0 + 5_000, endedAt: T0 + 65_000 },
-  };
-}
 
 /** The agent's "create contact" wrap-up, committed as the use case does: call update + outbox. */
 async function wrapUpWithNewContact(callId: string, name: string, notes: string) {
-  const call = endedCall(callId);
-  const inserted = await persistence.callStore.insert({ call, ringing: null, agentTabId: 'tab-1', caller: null, missedBy: null, isCallLogged: false });
-  if (!inserted.ok) throw new Error('setup: insert failed');
-  const plan = planWrapUpWrites({
-    call,
-    wrapUp: { callId, notes, action: { kind: 'create_contact', name } },
-    settings: { createCallbackForMissedCalls: false, companyPhoneNumber: '+14155550100' },
-    isCallLogged: false,
-  });
-  if (!plan.ok) throw new Error(`setup: ${plan.error.code}`);
-  const enqueue = plan.writes.map((write) => ({ idempotencyKey: write.idempotencyKey, companyId, actingUserId: userId, callId, write, enqueuedAt: now }));
-  const committed = await persistence.unitOfWork.commitCallChanges({
-    record: { ...inserted.stored, call: { ...call, state: 'wrapped_up' }, isCallLogged: true },
-    expectedVersion: 1,
-    enqueue,
-  });
-  if (!committed.ok) throw new Error('setup: commit failed');
-  return plan.writes;
+  const call = outbox.endedCall(callId, CALLER, { createdAt: T0, ringingAt: T0, answeredAt: T0 + 5_000, endedAt: T0 + 65_000 });
+  return outbox.commitWrapUp(call, { callId, notes, action: { kind: 'create_contact', name } }, now);
 }
 
 async function sandboxState(): Promise<{ callLogs: any[]; notes: any[]; persons: any[] }> {

@@ -6,7 +6,7 @@
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait';
-import { cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
+import { adminAndAgent, installAndOpenWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const CONTROL_TOKEN = 'settings-control-center-token-0123456789';
 /** RING_TIMEOUT_SECONDS: what a company that never saved settings gets. */
@@ -35,15 +35,8 @@ beforeAll(async () => {
     env: { CONTROL_CENTER_TOKEN: CONTROL_TOKEN, MOCK_TELEPHONY_RING_MS: '50', RING_TIMEOUT_SECONDS: String(CONFIGURED_RING_SECONDS) },
   });
   companyId = harness.companyId;
-  const users = harness.sandbox.context.store.listUsers();
-  admin = (users.find((user) => user.is_admin) ?? fail('the sandbox seed has no admin')).id;
-  agent = (users.find((user) => !user.is_admin) ?? fail('the sandbox seed has no non-admin user')).id;
-  for (const userId of [admin, agent]) {
-    const install = await installThroughSandbox(harness, userId);
-    if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
-    const opened = await openWindow(harness, { token: await signWindowToken({ userId, companyId }), userId: String(userId), companyId: String(companyId) });
-    cookies.set(userId, cookiePair(opened.sessionCookie));
-  }
+  ({ admin, agent } = adminAndAgent(harness));
+  for (const userId of [admin, agent]) cookies.set(userId, await installAndOpenWindow(harness, userId));
 }, 300_000);
 
 afterAll(async () => {
@@ -51,10 +44,6 @@ afterAll(async () => {
   if (process.env.DEBUG_APP_OUTPUT) console.log(harness?.app.output());
   await harness?.close();
 });
-
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 /** The window's request: session cookie and the app's own Origin unless told otherwise. */
 function settingsApi(userId: number | null, options: { method?: string; body?: unknown; rawBody?: string; origin?: string | null } = {}) {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitFor } from '../support/wait';
-import { cookiePair, installThroughSandbox, openWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
+import { adminAndAgent, installAndOpenWindow, signWindowToken, startHarness, type Harness } from './helpers/app-harness';
 
 const SIP_DOMAIN = 'pbx.acme.test';
 const SIP_WS = 'wss://pbx.acme.test:8443/ws';
@@ -23,14 +23,9 @@ const sockets: Socket[] = [];
 beforeAll(async () => {
   harness = await startHarness({ env: { TELEPHONY_PROVIDER: 'mock', SIP_DOMAIN, RING_TIMEOUT_SECONDS: '20' } });
   companyId = harness.companyId;
-  const users = harness.sandbox.context.store.listUsers();
-  admin = (users.find((user) => user.is_admin) ?? fail('the sandbox seed has no admin')).id;
-  agent = (users.find((user) => !user.is_admin) ?? fail('the sandbox seed has no non-admin user')).id;
+  ({ admin, agent } = adminAndAgent(harness));
   for (const userId of [admin, agent]) {
-    const install = await installThroughSandbox(harness, userId);
-    if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
-    const opened = await openWindow(harness, { token: await signWindowToken({ userId, companyId }), userId: String(userId), companyId: String(companyId) });
-    cookies.set(userId, cookiePair(opened.sessionCookie));
+    cookies.set(userId, await installAndOpenWindow(harness, userId));
     sockets.push(await openSocket(userId));
   }
 }, 300_000);

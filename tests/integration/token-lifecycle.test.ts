@@ -12,7 +12,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
-import pg from 'pg';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type RunningSandbox } from '../../sandbox/src/index';
@@ -22,13 +21,13 @@ import { createOAuthClient, type OAuthClient } from '@/adapters/pipedrive/oauth-
 import { AccountUnavailableError } from '@/adapters/pipedrive/pipedrive-error';
 import { createTokenManager, type TokenManager } from '@/adapters/pipedrive/token-manager';
 import { createTokenCipher } from '@/adapters/session/token-cipher';
+import { dropPostgresSchema } from '../support/database-engine';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 import { waitFor } from '../support/wait';
 import {
   SESSION_SECRET,
-  cookiePair,
   findSetCookie,
-  installThroughSandbox,
+  installAndOpenWindow,
   openWindow,
   sandboxControl,
   signWindowToken,
@@ -190,12 +189,7 @@ describeTwoInstances('PostgreSQL', async () => {
   const schema = `caller_lifecycle_${randomBytes(6).toString('hex')}`;
   return {
     openConnection: () => openDatabase(`${POSTGRES_URL}?schema=${schema}`),
-    async cleanup() {
-      const client = new pg.Client({ connectionString: POSTGRES_URL });
-      await client.connect();
-      await client.query(`drop schema if exists "${schema}" cascade`);
-      await client.end();
-    },
+    cleanup: () => dropPostgresSchema(schema),
   };
 });
 
@@ -230,14 +224,6 @@ describe('through the running app', () => {
     }
   }
 
-  /** Installs the user through the sandbox's consent page and opens the window: the session cookie. */
-  async function installAndOpen(userId: number): Promise<string> {
-    const install = await installThroughSandbox(harness, userId);
-    if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
-    const opened = await openWindow(harness, { token: await signWindowToken({ userId, companyId }), userId: String(userId), companyId: String(companyId) });
-    return cookiePair(opened.sessionCookie);
-  }
-
   async function expectReconnectWindow(userId: number) {
     const { props, html } = await openWindow(harness, { token: await signWindowToken({ userId, companyId }) });
     expect(props).toEqual({ view: 'install', installUrl: '/api/auth/login', reason: 'disconnected' });
@@ -246,7 +232,7 @@ describe('through the running app', () => {
 
   it('a revoked grant: routes answer 403 JSON (401 without a session), the account is disconnected without tokens, the window offers to reconnect', async () => {
     const userId = harness.userIds[0]!;
-    const cookie = await installAndOpen(userId);
+    const cookie = await installAndOpenWindow(harness, userId);
     await sandboxControl(harness, 'revoke', { userId, notify: false });
     await sandboxControl(harness, 'expire-tokens', {});
 
@@ -268,7 +254,7 @@ describe('through the running app', () => {
 
   it('POST /api/auth/disconnect revokes the grant at Pipedrive, deletes the tokens and ends the session', async () => {
     const userId = harness.userIds[1]!;
-    const cookie = await installAndOpen(userId);
+    const cookie = await installAndOpenWindow(harness, userId);
     expect((await disconnect(null)).status).toBe(401);
     const crossSite = await disconnect(cookie, harness.sandbox.url);
     expect(crossSite.status).toBe(403);
@@ -288,7 +274,7 @@ describe('through the running app', () => {
 
   it('POST /api/auth/disconnect deletes the tokens even when Pipedrive fails the revocation, and says so', async () => {
     const userId = harness.userIds[2]!;
-    const cookie = await installAndOpen(userId);
+    const cookie = await installAndOpenWindow(harness, userId);
     await sandboxControl(harness, 'faults', { kind: 'error', method: 'POST', path: '/oauth/revoke', status: 503, count: 1 });
     const response = await disconnect(cookie);
     expect(response.status).toBe(200);
@@ -301,7 +287,7 @@ describe('through the running app', () => {
 
   it('the uninstall notice (DELETE /api/auth/callback) deletes the tokens', async () => {
     const userId = harness.userIds[3]!;
-    await installAndOpen(userId);
+    await installAndOpenWindow(harness, userId);
     expect((await stored(userId))?.tokens).not.toBeNull();
     await sandboxControl(harness, 'revoke', { userId, notify: true });
     await waitFor(async () => (await stored(userId))?.status, (status) => status === 'disconnected', 'the uninstall notice to be handled', 10_000);

@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock';
-import type { GrantSnapshot } from '../persistence/state-snapshot';
+import type { GrantSnapshot, PersistedAccessToken, PersistedGrant } from '../persistence/state-snapshot';
 import { AUTHORIZATION_CODE_TTL_MS, REFRESH_TOKEN_IDLE_MS } from '../settings';
 
-/** One install of the app by one user: the refresh token and every access token derive from it. */
-export interface Grant {
-  id: number;
-  userId: number;
-  companyId: number;
-  clientId: string;
-  scope: string;
-  refreshToken: string;
-  refreshTokenLastUsedAt: number;
-  revoked: boolean;
-}
+/**
+ * One install of the app by one user: the refresh token and every access token derive from it.
+ * Held in memory in the shape the state file keeps, so a snapshot is a copy, not a conversion.
+ */
+export type Grant = PersistedGrant;
 
 interface AuthorizationCode {
   grantUserId: number;
@@ -25,11 +19,8 @@ interface AuthorizationCode {
   used: boolean;
 }
 
-interface AccessToken {
-  grantId: number;
-  expiresAt: number;
-  revoked: boolean;
-}
+/** An access token's entry, keyed by the token itself. */
+type AccessToken = Omit<PersistedAccessToken, 'token'>;
 
 export type CodeExchangeResult =
   | { ok: true; grant: Grant }

@@ -29,6 +29,7 @@ export interface StoreSnapshot {
   nextIds: StoreIdCounters;
 }
 
+/** Also the grant store's in-memory shape (oauth/grant-store.ts): changing it changes the file. */
 export interface PersistedGrant {
   id: number;
   userId: number;

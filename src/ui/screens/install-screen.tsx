@@ -1,6 +1,4 @@
-import { useState } from 'react';
-import { reloadWindow } from '@/ui/reload';
-import { useSdk } from '@/ui/sdk/sdk-context';
+import { ReloadButton } from '@/ui/reload-button';
 
 export interface InstallScreenProps {
   installUrl: string;
@@ -22,8 +20,6 @@ const TEXT = {
 } as const;
 
 export function InstallScreen({ installUrl, reason }: InstallScreenProps) {
-  const { whenReady } = useSdk();
-  const [isReloading, setReloading] = useState(false);
   const text = TEXT[reason ?? 'install'];
   return (
     <main className="screen centered">
@@ -36,17 +32,7 @@ export function InstallScreen({ installUrl, reason }: InstallScreenProps) {
         </a>
       </p>
       <p>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={isReloading}
-          onClick={() => {
-            setReloading(true);
-            void reloadWindow(whenReady);
-          }}
-        >
-          {reason === 'disconnected' ? 'I’ve reconnected it — reload' : "I've installed it — reload"}
-        </button>
+        <ReloadButton>{reason === 'disconnected' ? 'I’ve reconnected it — reload' : "I've installed it — reload"}</ReloadButton>
       </p>
       <p className="muted">The Pipedrive page opens in a new tab. Come back here when it says the app is connected.</p>
     </main>

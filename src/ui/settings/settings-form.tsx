@@ -1,5 +1,6 @@
 import { useId, useMemo, type FormEvent } from 'react';
 import { FieldError, fieldErrorProps } from './field-error';
+import { InputField } from './input-field';
 import { regionOptions } from './region-options';
 import type { SaveStatus, SettingsDraft, SettingsFormState } from './settings-form-state';
 import { TelephonyFields } from './telephony-fields';
@@ -52,40 +53,22 @@ export function SettingsForm({ state, onChange, onSubmit, locale }: SettingsForm
           />
           Create a call-back activity for missed calls
         </label>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-phone`}>
-            Company phone number
-          </label>
-          <input
-            id={`${id}-phone`}
-            className="input"
-            type="tel"
-            autoComplete="tel"
-            maxLength={40}
-            value={draft.companyPhoneNumber}
-            {...fieldErrorProps(`${id}-phone-error`, fieldErrors.companyPhoneNumber)}
-            onChange={(event) => onChange({ companyPhoneNumber: event.target.value })}
-          />
-          <FieldError id={`${id}-phone-error`} error={fieldErrors.companyPhoneNumber} />
-        </div>
-        <div className="field">
-          <label className="field-label" htmlFor={`${id}-ring`}>
-            Ring timeout (seconds)
-          </label>
-          <input
-            id={`${id}-ring`}
-            className="input"
-            type="number"
-            inputMode="numeric"
-            min={min}
-            max={max}
-            step={1}
-            value={draft.ringTimeoutSeconds}
-            {...fieldErrorProps(`${id}-ring-error`, fieldErrors.ringTimeoutSeconds)}
-            onChange={(event) => onChange({ ringTimeoutSeconds: event.target.value })}
-          />
-          <FieldError id={`${id}-ring-error`} error={fieldErrors.ringTimeoutSeconds} />
-        </div>
+        <InputField
+          id={`${id}-phone`}
+          label="Company phone number"
+          input={{ type: 'tel', autoComplete: 'tel', maxLength: 40 }}
+          value={draft.companyPhoneNumber}
+          error={fieldErrors.companyPhoneNumber}
+          onChange={(companyPhoneNumber) => onChange({ companyPhoneNumber })}
+        />
+        <InputField
+          id={`${id}-ring`}
+          label="Ring timeout (seconds)"
+          input={{ type: 'number', inputMode: 'numeric', min, max, step: 1 }}
+          value={draft.ringTimeoutSeconds}
+          error={fieldErrors.ringTimeoutSeconds}
+          onChange={(ringTimeoutSeconds) => onChange({ ringTimeoutSeconds })}
+        />
         <TelephonyFields id={id} draft={draft} providers={view.telephonyProviders} fieldErrors={fieldErrors} onChange={onChange} />
         {view.canEdit && (
           <button type="submit" className="button primary">

@@ -1,6 +1,7 @@
 import { useMemo, useReducer, type FormEvent } from 'react';
 import { ServerRequestError, type ApiClient } from '@/ui/api-client';
 import { describeError } from '@/ui/describe-error';
+import { LoadFailedPanel } from './load-failed-panel';
 import { createSettingsApi, type SettingsApi } from './settings-api';
 import { SettingsForm } from './settings-form';
 import { checkDraft, INITIAL_SETTINGS_FORM, settingsFormReducer, telephonyChanged, type SettingsFormAction } from './settings-form-state';
@@ -38,16 +39,7 @@ export function SettingsPanel({ api, onTelephonySaved }: SettingsPanelProps) {
     );
   }
   if (state.status === 'load-failed') {
-    return (
-      <div className="settings-panel">
-        <p className="panel-message error" role="alert">
-          Could not load the settings. {state.error}
-        </p>
-        <button type="button" className="button secondary retry" onClick={() => load()}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadFailedPanel what="the settings" error={state.error} onRetry={() => load()} />;
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

@@ -7,6 +7,7 @@ import type { ApiClient } from '@/ui/api-client';
 import { describeError } from '@/ui/describe-error';
 import { phoneStatusText } from '@/ui/softphone/phone-status';
 import type { RegistrationState } from '@/ui/softphone/softphone-types';
+import { LoadFailedPanel } from './load-failed-panel';
 import { checkSipAccount, INITIAL_SIP_ACCOUNT_FORM, sipAccountFormReducer } from './sip-account-form-state';
 import { SipAccountForm } from './sip-account-form';
 import { parseSipAccount, type SipAccountInput, type SipAccountView } from './sip-account-types';
@@ -36,16 +37,7 @@ export default function SipAccountSection({ api, registration, onSaved }: SipAcc
 
   if (state.status === 'loading') return <p className="panel-message" role="status">Loading your SIP account…</p>;
   if (state.status === 'load-failed') {
-    return (
-      <div className="settings-panel">
-        <p className="panel-message error" role="alert">
-          Could not load your SIP account. {state.error}
-        </p>
-        <button type="button" className="button secondary retry" onClick={() => load()}>
-          Try again
-        </button>
-      </div>
-    );
+    return <LoadFailedPanel what="your SIP account" error={state.error} onRetry={() => load()} />;
   }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

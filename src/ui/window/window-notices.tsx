@@ -1,14 +1,10 @@
-import { useState } from 'react';
-import { reloadWindow } from '@/ui/reload';
-import { useSdk } from '@/ui/sdk/sdk-context';
+import { ReloadButton } from '@/ui/reload-button';
 import type { SdkUnavailableReason } from '@/ui/sdk/pipedrive-sdk';
 
 export const RECONNECT_URL = '/api/auth/login';
 
 /** The account was uninstalled or its tokens revoked: OAuth again, in a new tab (it can't be framed). */
 export function ReconnectNotice() {
-  const { whenReady } = useSdk();
-  const [isReloading, setReloading] = useState(false);
   return (
     <div className="notice warning" role="alert">
       <p>Your Pipedrive account is no longer connected to this app.</p>
@@ -16,17 +12,7 @@ export function ReconnectNotice() {
         <a className="button primary" href={RECONNECT_URL} target="_blank" rel="noopener noreferrer">
           Reconnect Pipedrive
         </a>
-        <button
-          type="button"
-          className="button secondary"
-          disabled={isReloading}
-          onClick={() => {
-            setReloading(true);
-            void reloadWindow(whenReady);
-          }}
-        >
-          Reload
-        </button>
+        <ReloadButton>Reload</ReloadButton>
       </div>
     </div>
   );

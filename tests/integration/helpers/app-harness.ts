@@ -116,6 +116,25 @@ export function readPageProps(html: string): Record<string, unknown> {
   return (JSON.parse(match[1] as string) as { props: { pageProps: Record<string, unknown> } }).props.pageProps;
 }
 
+/** The seed's first admin and first other user: one may change the company's settings, the other may not. */
+export function adminAndAgent(harness: Pick<Harness, 'sandbox'>): { admin: number; agent: number } {
+  const users = harness.sandbox.context.store.listUsers();
+  const admin = users.find((user) => user.is_admin);
+  if (!admin) throw new Error('the sandbox seed has no admin');
+  const agent = users.find((user) => !user.is_admin);
+  if (!agent) throw new Error('the sandbox seed has no non-admin user');
+  return { admin: admin.id, agent: agent.id };
+}
+
+/** Installs the app for the user and opens their window as Pipedrive would: the session cookie (`name=value`). */
+export async function installAndOpenWindow(harness: Pick<Harness, 'appUrl' | 'sandbox' | 'app' | 'companyId'>, userId: number): Promise<string> {
+  const { companyId } = harness;
+  const install = await installThroughSandbox(harness, userId);
+  if (install.callback.status !== 200) throw new Error(`install failed: ${install.callback.status}\n${harness.app.output()}`);
+  const opened = await openWindow(harness, { token: await signWindowToken({ userId, companyId }), userId: String(userId), companyId: String(companyId) });
+  return cookiePair(opened.sessionCookie);
+}
+
 /** What the install and window helpers need: a stack (tests/support/stack.ts) fits too. */
 export type AppAndSandbox = Pick<Harness, 'appUrl' | 'sandbox'>;
 
