@@ -199,6 +199,14 @@ describe('SIP calls reported by the windows', () => {
 
     const alive = await windowApi(admin, `/api/telephony/sip/calls/${callId}/events`, { method: 'POST', body: { type: 'alive' } });
     expect(alive.status).toBe(200);
+    // Poor quality reported twice: one warn line (one episode), with the call id and no phone number.
+    const poor = { type: 'alive', quality: { mos: 3.1, lossPercent: 8, jitterMs: 45, rttMs: 120 } };
+    for (let i = 0; i < 2; i += 1) expect((await windowApi(admin, `/api/telephony/sip/calls/${callId}/events`, { method: 'POST', body: poor })).status).toBe(200);
+    const poorLines = () => harness.app.output().split('\n').filter((line) => line.includes('poor call quality') && line.includes(callId));
+    const [warned] = await waitFor(poorLines, (lines) => lines.length > 0, 'the poor call quality warning');
+    expect(poorLines()).toHaveLength(1);
+    expect(warned).toContain('high packet loss (8 %)');
+    expect(warned).not.toMatch(/4155550134|4155550100/);
     const ended = await windowApi(admin, `/api/telephony/sip/calls/${callId}/events`, { method: 'POST', body: { type: 'remote_ended' } });
     expect((await read<{ call: WindowCall }>(ended)).call).toMatchObject({ id: callId, state: 'ended', outcome: 'completed' });
   });
@@ -252,7 +260,9 @@ describe('SIP calls reported by the windows', () => {
   });
 
   it('answers 400 on bad events and bad incoming reports, 404 for unknown calls', async () => {
-    for (const body of [{ type: 'exploded' }, { type: 'failed', sipStatus: 200 }, { type: 'answered' }, { type: 'alive', extra: true }, []]) {
+    const quality = { mos: 4.4, lossPercent: 0, jitterMs: 1 };
+    const badQualities = [{ ...quality, mos: 9 }, { ...quality, lossPercent: -1 }, { ...quality, jitterMs: 'high' }, { ...quality, rttMs: 1e9 }, { ...quality, extra: 1 }, { mos: 4 }];
+    for (const body of [{ type: 'exploded' }, { type: 'failed', sipStatus: 200 }, { type: 'answered' }, { type: 'alive', extra: true }, [], ...badQualities.map((bad) => ({ type: 'alive', quality: bad }))]) {
       expect(await errorOf(await windowApi(agent, '/api/telephony/sip/calls/some-call/events', { method: 'POST', body }))).toEqual({ status: 400, code: 'INVALID_REQUEST' });
     }
     expect(await errorOf(await windowApi(agent, '/api/telephony/sip/calls/no-such-call/events', { method: 'POST', body: { type: 'alive' } }))).toEqual({ status: 404, code: 'CALL_NOT_FOUND' });

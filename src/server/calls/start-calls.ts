@@ -73,7 +73,7 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
   const companies = createCompanyDirectory(database, () => realtime.listAllOnlineAgents());
   const heartbeats = createCallHeartbeatStore(database);
   let deps: CallDeps | undefined;
-  const telephony = wireTelephony({ config, settings, sipAccounts, heartbeats, companies, present, deps: () => deps as CallDeps });
+  const telephony = wireTelephony({ config, settings, sipAccounts, heartbeats, companies, present, logger: log, deps: () => deps as CallDeps });
 
   const events = createCallEventBus(log);
   deps = {

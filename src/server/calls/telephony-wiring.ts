@@ -15,6 +15,7 @@ import {
 import { resolveCallCompany } from '@/application/companies';
 import { systemTimers, type CallHeartbeats, type CallView, type CompanyDirectory, type TelephonyProvider, type TelephonyProviders } from '@/application/ports';
 import { systemClock } from '@/application/ports/system';
+import type { Logger } from '@/application/ports/logger.port';
 import type { AppConfig } from '@/server/config';
 
 export interface TelephonyWiringOptions {
@@ -26,6 +27,8 @@ export interface TelephonyWiringOptions {
   /** The call use cases' ports, built after the providers (they need them): read late. */
   readonly deps: () => CallDeps;
   readonly present: (view: CallView) => Promise<unknown>;
+  /** The SIP routes log poor call quality here. */
+  readonly logger: Logger;
 }
 
 export interface TelephonyWiring {
@@ -64,6 +67,7 @@ export function wireTelephony(options: TelephonyWiringOptions): TelephonyWiring 
         receiveReportedInboundCall: (input) => receiveReportedInboundCall(deps(), input),
         reportCallEvent: (input) => reportCallEvent(deps(), input),
         present: options.present,
+        logger: options.logger,
       },
     ),
   ]);

@@ -4,7 +4,7 @@ import InCallControls, { type InCallControlsProps } from './in-call-controls';
 import { phoneStatusText } from './phone-status';
 import type { PhoneCall } from './softphone-types';
 
-const live: PhoneCall = { callId: 'c1', direction: 'outbound', phase: 'live', muted: false, held: false, transfer: { status: 'idle' }, remoteStream: null };
+const live: PhoneCall = { callId: 'c1', direction: 'outbound', phase: 'live', muted: false, held: false, transfer: { status: 'idle' }, remoteStream: null, quality: null };
 const noop = () => undefined;
 
 function render(call: PhoneCall, extra: Partial<InCallControlsProps> = {}) {

@@ -95,6 +95,10 @@ function wrapSession(session: RTCSession, outgoingCallId: () => string): SipSess
           },
         });
       }),
+    getStats: async () => {
+      const connection = session.connection as RTCPeerConnection | undefined;
+      return connection ? connection.getStats() : null;
+    },
   };
 }
 

@@ -61,6 +61,8 @@ export interface SipSession {
   sendDtmf(tone: string, transport: DtmfTransport): void;
   /** Blind transfer; resolves once the far end accepted the REFER (202). */
   refer(targetUri: string): Promise<void>;
+  /** The media's WebRTC stats (call quality); null while there is no peer connection. */
+  getStats(): Promise<RTCStatsReport | null>;
 }
 
 export interface SipUserAgent {

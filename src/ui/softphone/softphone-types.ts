@@ -3,6 +3,8 @@
  * so the window's main bundle can name them without loading JsSIP (which the lazy `softphone-layer.tsx`
  * fetches on demand).
  */
+import type { CallQuality } from '@/contract/call-quality';
+import type { QualityWarning } from './call-quality';
 import type { MicrophoneProblem } from './microphone';
 import type { IncomingSipCall, SipRegistration } from './sip-user-agent';
 import type { CallPhone } from '@/ui/calls/call-phone';
@@ -30,6 +32,8 @@ export interface PhoneCall {
   held: boolean;
   transfer: TransferState;
   remoteStream: MediaStream | null;
+  /** Poor call quality, while it lasts (`call-quality.ts`); null when the call sounds fine. */
+  quality: QualityWarning | null;
 }
 
 export interface SoftphoneState {
@@ -43,7 +47,8 @@ export type CallEventReport =
   | { type: 'answered'; sipCallId: string }
   | { type: 'failed'; sipStatus: number; reason?: string }
   | { type: 'remote_ended' }
-  | { type: 'alive' };
+  /** Every 10 s while a call is on, with the latest quality sample once one was measured. */
+  | { type: 'alive'; quality?: CallQuality };
 
 /** The server routes the softphone reports to (docs/REAL-CALLS.md). */
 export interface SoftphoneServer {

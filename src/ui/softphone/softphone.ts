@@ -4,6 +4,7 @@
  * server keeps the call record; the agent's own answer / reject / hang-up go through the calls
  * routes as for every provider, so the engine reports only what the far end does.
  */
+import { aliveReport, watchCallQuality, type CallQualityWatch } from './call-quality-watch';
 import { MicrophoneError, type MicrophoneProblem } from './microphone';
 import { createSipRegistration } from './sip-registration';
 import { sipTargetUri } from './sip-target';
@@ -40,9 +41,10 @@ interface ActiveCall {
   quiet: boolean;
   reportedRinging: boolean;
   alive: ReturnType<typeof setInterval> | null;
+  quality: CallQualityWatch;
 }
 
-const NEW_CALL = { muted: false, held: false, transfer: { status: 'idle' }, remoteStream: null } as const;
+const NEW_CALL = { muted: false, held: false, transfer: { status: 'idle' }, remoteStream: null, quality: null } as const;
 
 export function createSoftphone(deps: SoftphoneDeps): Softphone {
   let state: SoftphoneState = { registration: { status: 'idle' }, call: null, microphone: null };
@@ -93,11 +95,12 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   }
 
   function startAlive(call: ActiveCall) {
-    if (call.alive === null) call.alive = setInterval(() => report(call, { type: 'alive' }), ALIVE_INTERVAL_MS);
+    if (call.alive === null) call.alive = setInterval(() => report(call, aliveReport(call.quality)), ALIVE_INTERVAL_MS);
   }
 
   function finish(call: ActiveCall) {
     if (call.alive !== null) clearInterval(call.alive);
+    call.quality.stop();
     call.alive = null;
     call.microphone?.getTracks().forEach((track) => track.stop());
     call.view = { ...call.view, phase: 'ended' };
@@ -132,7 +135,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   }
 
   function track(session: SipSession, view: PhoneCall, microphone: MediaStream | null): ActiveCall {
-    const call: ActiveCall = { session, view, microphone, link: null, unsent: [], quiet: false, reportedRinging: false, alive: null };
+    const call: ActiveCall = { session, view, microphone, link: null, unsent: [], quiet: false, reportedRinging: false, alive: null, quality: watchCallQuality(session, (quality) => setCall(call, { quality })) };
     active = call;
     session.onEvent((event) => onSessionEvent(call, event));
     setState({ call: view });
@@ -271,6 +274,7 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
       if (!call || call.view.phase !== 'live') return;
       const sent = held ? call.session.hold() : call.session.unhold();
       if (sent) setCall(call, { held });
+      if (sent) call.quality.setPaused(held);
     },
     sendDtmf(key) {
       const call = active;

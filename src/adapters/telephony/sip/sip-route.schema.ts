@@ -22,13 +22,26 @@ export const sipIncomingBodySchema = z
   .object({ sipCallId, from: party.pipe(z.string().min(1)), to: party, displayName: party.optional() })
   .strict();
 
+/**
+ * `alive.quality` (src/contract/call-quality.ts): bounds that hold for any real call; a window
+ * sending beyond them is broken, not measuring.
+ */
+export const callQualitySchema = z
+  .object({
+    mos: z.number().min(1).max(5),
+    lossPercent: z.number().min(0).max(100),
+    jitterMs: z.number().min(0).max(60_000),
+    rttMs: z.number().min(0).max(60_000).optional(),
+  })
+  .strict();
+
 /** `POST /api/telephony/sip/calls/<callId>/events`. */
 export const sipCallEventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ringing') }).strict(),
   z.object({ type: z.literal('answered'), sipCallId }).strict(),
   z.object({ type: z.literal('failed'), sipStatus: z.number().int().min(300).max(699), reason: z.string().max(200).optional() }).strict(),
   z.object({ type: z.literal('remote_ended') }).strict(),
-  z.object({ type: z.literal('alive') }).strict(),
+  z.object({ type: z.literal('alive'), quality: callQualitySchema.optional() }).strict(),
 ]);
 
 export type SipCallEventBody = z.infer<typeof sipCallEventBodySchema>;

@@ -1,8 +1,10 @@
 import type { ReceiveReportedInboundCallInput, ReceiveReportedInboundCallResult, ReportCallEventInput, ReportCallEventResult, ReportedCallEvent } from '@/application/calls';
 import type { CallView } from '@/application/ports/call-view';
 import type { SipAccountStore } from '@/adapters/db/sip-account-store';
+import type { Logger } from '@/application/ports/logger.port';
 import type { TelephonyProviderName } from '../provider-names';
 import { ok, parseRouteInput, TelephonyRouteError, type TelephonyAgent, type TelephonyHttpRequest, type TelephonyRoute } from '../plugin';
+import { createCallQualityLog, type CallQualityLog } from './sip-call-quality-log';
 import { sipRegistration } from './sip-registration';
 import { sipAccountBodySchema, sipCallEventBodySchema, sipCallIdParamsSchema, sipIncomingBodySchema, type SipCallEventBody } from './sip-route.schema';
 import { sipFinalResponseStatus } from './sip-status';
@@ -24,17 +26,20 @@ export interface SipRouteDeps {
   /** The window's view of a call (as the call routes answer it). */
   readonly present: (view: CallView) => Promise<unknown>;
   readonly now: () => number;
+  /** Where poor call quality is logged (`warn`, once per poor episode). */
+  readonly logger: Logger;
 }
 
 const JSON_LIMIT = 2 * 1024;
 
 /** The window's SIP routes (docs/REAL-CALLS.md, "Wire contract between window and server"). */
 export function createSipRoutes(deps: SipRouteDeps): Record<string, TelephonyRoute> {
+  const quality = createCallQualityLog(deps.logger);
   return {
     account: { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { GET: (request) => getAccount(deps, request), PUT: (request) => putAccount(deps, request) } },
     registration: { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { GET: (request) => getRegistration(deps, request) } },
     incoming: { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { POST: (request) => postIncoming(deps, request) } },
-    'calls/:callId/events': { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { POST: (request) => postCallEvent(deps, request) } },
+    'calls/:callId/events': { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { POST: (request) => postCallEvent(deps, quality, request) } },
   };
 }
 
@@ -93,13 +98,15 @@ async function postIncoming(deps: SipRouteDeps, request: TelephonyHttpRequest) {
   return ok({ callId: received.callId }, 201);
 }
 
-async function postCallEvent(deps: SipRouteDeps, request: TelephonyHttpRequest) {
+async function postCallEvent(deps: SipRouteDeps, quality: CallQualityLog, request: TelephonyHttpRequest) {
   const agent = await request.agent();
   const { callId } = parseRouteInput(sipCallIdParamsSchema, request.params);
   const body = parseRouteInput(sipCallEventBodySchema, request.body);
   const reported = await deps.reportCallEvent({ companyId: agent.companyId, userId: agent.userId, callId, event: toReportedEvent(body) });
   if (!reported.ok && reported.error.code === 'CALL_NOT_FOUND') throw new TelephonyRouteError('CALL_NOT_FOUND');
   if (!reported.ok) throw new TelephonyRouteError('NOT_YOUR_CALL');
+  if (body.type === 'alive') quality.observe(callId, body.quality);
+  else if (body.type !== 'ringing' && body.type !== 'answered') quality.forget(callId);
   return ok({ call: await deps.present(reported.call) });
 }
 

@@ -18,6 +18,9 @@ export class FakeSipSession implements SipSession {
   answeredWith: MediaStream | null = null;
   rtpDtmf = true;
   referResult: Promise<void> = Promise.resolve();
+  /** What `getStats` answers: stats entries (as `report.values()` yields them), or null for no peer connection. */
+  stats: Record<string, unknown>[] | null = null;
+  statsCalls = 0;
   private readonly listeners = new Set<(event: SipSessionEvent) => void>();
 
   constructor(readonly target: string) {}
@@ -52,6 +55,11 @@ export class FakeSipSession implements SipSession {
   refer(targetUri: string): Promise<void> {
     this.actions.push(`refer ${targetUri}`);
     return this.referResult;
+  }
+  getStats(): Promise<RTCStatsReport | null> {
+    this.statsCalls += 1;
+    const entries = this.stats;
+    return Promise.resolve(entries === null ? null : (new Map(entries.map((entry, i) => [String(entry.id ?? i), entry])) as unknown as RTCStatsReport));
   }
 }
 
