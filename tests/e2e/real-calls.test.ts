@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { startPhoneLab, type PhoneLab } from '../../phone-lab/src/index';
 import { launchChromium } from '../support/browser';
+import { POOR_NETWORK_PROBE, setPoorNetwork, watchAliveReports } from '../support/call-quality';
 import { CUSTOMER_HZ, HZ_TOLERANCE, MICROPHONE_HZ, SILENT_RMS, saveSipAccount } from '../support/sip-account';
 import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav, type HeardAudio } from '../support/fake-audio';
 import { actAs, digitsOf, waitForCallLog } from '../support/inbound';
@@ -13,6 +14,7 @@ import { screenshotPath } from '../support/screenshots';
 import { dropSipSockets, SIP_SOCKETS_PROBE, sipSocketCounts } from '../support/sip-sockets';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
+import { layoutProblems, setWindowSize } from '../support/window-layout';
 import { screenshotWindowAt } from '../support/window-screenshot';
 
 // Real calls over SIP, in real Chromium: the window's softphone (JsSIP) registers with the phone
@@ -82,6 +84,7 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
     context.setDefaultTimeout(20_000);
     await context.addInitScript(REMOTE_AUDIO_PROBE);
     await context.addInitScript(SIP_SOCKETS_PROBE);
+    await context.addInitScript(POOR_NETWORK_PROBE);
     contexts.push(context);
     const page = await context.newPage();
     if (user.id !== ALICE.id) await actAs(page, stack, user.id);
@@ -154,6 +157,57 @@ describe('real calls over SIP (softphone in the window, phone lab)', () => {
     await button(alice, 'Back to dialer').click();
     const log = await waitForCallLog(stack, ALICE.id, lab.numbers.customer, (entry) => entry.outcome === 'connected');
     expect(Number(log.duration)).toBeGreaterThan(0);
+  });
+
+  it('call quality: a healthy call shows no warning and reports its figures; a lossy network warns, is logged once, and clears', async () => {
+    const alive = watchAliveReports(alice.page);
+    const warning = alice.frame.getByRole('status').filter({ hasText: 'Poor call quality' });
+    const poorLines = () => stack.app.output().split('\n').filter((line) => line.includes('poor call quality'));
+    const poorBefore = poorLines().length;
+    try {
+      const mark = lab.customer.eventCount;
+      await dial(alice, lab.numbers.customer);
+      await status(alice, 'Connected').waitFor();
+      await lab.customer.waitFor('established', { after: mark });
+      // The first alive with a sample (every 10 s; stats every 2 s): loopback loses nothing.
+      const [measured] = await waitFor(() => alive.reports.filter((report) => report.quality), (found) => found.length > 0, 'an alive report with quality', 25_000);
+      expect(measured!.quality).toMatchObject({ lossPercent: 0 });
+      expect(measured!.quality!.mos).toBeGreaterThan(4);
+      expect(measured!.quality!.jitterMs).toBeLessThan(30);
+      expect(measured!.quality!.rttMs ?? 0).toBeLessThan(400);
+      expect(await warning.count()).toBe(0);
+      expect(poorLines()).toHaveLength(poorBefore);
+
+      // 8 % of packets lost (the stats say so): warned after two poor samples, said in plain words.
+      await setPoorNetwork(alice.probe, { lossPercent: 8 });
+      await warning.filter({ hasText: /high packet loss \(\d+ %\)/ }).waitFor({ timeout: 10_000 });
+      await expect(warning.textContent()).resolves.toContain('Check your network');
+      await screenshotWindowAt(windowElement(alice), { width: 320, height: 600 }, screenshotPath('real-call-poor-quality-320x600'));
+      await screenshotWindowAt(windowElement(alice), { width: 200, height: 300 }, screenshotPath('real-call-poor-quality-200x300'));
+      // In the smallest window the warning stays in sight (outside the call screen's scrolling) and nothing sticks out.
+      const before = await windowElement(alice).evaluate((element: HTMLElement) => ({ width: element.style.width, height: element.style.height }));
+      await setWindowSize(alice.page, { width: 200, height: 300 });
+      await waitFor(() => warning.evaluate((element) => element.getBoundingClientRect().bottom <= window.innerHeight), (inSight) => inSight, 'the warning in sight at 200x300', 5_000);
+      expect(await layoutProblems(alice.frame)).toEqual([]);
+      await windowElement(alice).evaluate((element: HTMLElement, size) => Object.assign(element.style, size), before);
+      // The server hears it with the next alive and logs the episode once, by call id.
+      await waitFor(poorLines, (lines) => lines.length > poorBefore, 'the server to log poor call quality', 15_000);
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      expect(poorLines()).toHaveLength(poorBefore + 1);
+      expect(poorLines().at(-1)).not.toContain(lab.numbers.customer);
+      expect(poorLines().at(-1)).not.toContain(`"${digitsOf(lab.numbers.customer)}`);
+
+      // The network recovers: the warning goes after three good samples.
+      await setPoorNetwork(alice.probe, null);
+      await waitFor(() => warning.count(), (count) => count === 0, 'the warning to clear', 12_000);
+
+      await button(alice, 'Hang up').click();
+      await lab.customer.waitFor('closed', { after: mark });
+      await button(alice, 'Back to dialer').click();
+    } finally {
+      alive.stop();
+      await setPoorNetwork(alice.probe, null).catch(() => {});
+    }
   });
 
   it('outbound: the customer hangs up and the window says the call ended', async () => {

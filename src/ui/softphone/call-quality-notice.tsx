@@ -1,7 +1,9 @@
 /**
  * "Poor call quality: high packet loss (8 %)" and what the agent can do about it, while the
  * softphone's verdict says so (`call-quality.ts`); nothing at all while the call sounds fine.
- * The live region stays in place so screen readers announce the warning when it appears.
+ * It sits under the phone's registration line, outside the call screen's scrolling: in a small
+ * window it stays in sight. The live region stays in place so screen readers announce the warning
+ * when it appears.
  */
 import type { QualityWarning } from './call-quality';
 
@@ -14,7 +16,7 @@ export function CallQualityNotice({ warning }: { warning: QualityWarning | null 
     <div className="call-quality" role="status">
       {warning !== null && (
         <p className="notice warning call-quality-warning">
-          <strong>{qualityWarningText(warning)}</strong> <span>Check your network; close other apps using it.</span>
+          <strong>{qualityWarningText(warning)}</strong> <span className="call-quality-hint">Check your network; close other apps using it.</span>
         </p>
       )}
     </div>

@@ -3,7 +3,6 @@
  * (`React.lazy` in the window): windows on other providers never download it.
  */
 import { useId, useState, type FormEvent } from 'react';
-import { CallQualityNotice } from './call-quality-notice';
 import type { PhoneCall } from './softphone-types';
 
 export const IN_CALL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
@@ -46,7 +45,6 @@ export default function InCallControls(props: InCallControlsProps) {
           Transfer
         </button>
       </div>
-      <CallQualityNotice warning={call.quality} />
       {(call.muted || call.held) && (
         <p className="muted" role="status">
           {[call.muted && 'Microphone muted', call.held && 'Call on hold'].filter(Boolean).join(' · ')}

@@ -1,10 +1,11 @@
 /**
  * The softphone's presence in the window, loaded as one lazy chunk (JsSIP included) only when the
- * company's provider is `sip`: it runs the phone, shows its registration line and microphone
- * problems, plays the far end, and hands the phone to the window's call flow.
+ * company's provider is `sip`: it runs the phone, shows its registration line, poor call quality
+ * and microphone problems, plays the far end, and hands the phone to the window's call flow.
  */
 import { useEffect } from 'react';
 import type { ApiClient } from '@/ui/api-client';
+import { CallQualityNotice } from './call-quality-notice';
 import { MicrophoneNotice } from './microphone-notice';
 import { PhoneStatus } from './phone-status';
 import { RemoteAudio } from './remote-audio';
@@ -24,6 +25,7 @@ export default function SoftphoneLayer({ api, onChange }: SoftphoneLayerProps) {
   return (
     <>
       <PhoneStatus registration={phoneState.registration} />
+      <CallQualityNotice warning={phoneState.call?.quality ?? null} />
       {phoneState.microphone && <MicrophoneNotice problem={phoneState.microphone} onDismiss={phone.clearMicrophoneProblem} />}
       <RemoteAudio stream={phoneState.call?.remoteStream ?? null} />
     </>
