@@ -9,7 +9,7 @@ describe('CallQualityNotice', () => {
     const html = renderToStaticMarkup(<CallQualityNotice warning={{ reasons: ['high packet loss (8 %)', 'high jitter (45 ms)'] }} />);
     expect(html).toMatch(/^<div class="call-quality" role="status">/);
     expect(html).toContain('<span class="call-quality-hint">');
-    expect(text(html)).toBe('Poor call quality: high packet loss (8 %), high jitter (45 ms) Check your network; close other apps using it.');
+    expect(text(html)).toBe('Poor call quality: high packet loss (8 %), high jitter (45 ms)Check your network; close other apps using it.');
   });
 
   it('shows nothing while the call sounds fine (the live region stays, empty)', () => {

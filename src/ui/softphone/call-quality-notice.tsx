@@ -1,7 +1,7 @@
 /**
  * "Poor call quality: high packet loss (8 %)" and what the agent can do about it, while the
  * softphone's verdict says so (`call-quality.ts`); nothing at all while the call sounds fine.
- * It sits under the phone's registration line, outside the call screen's scrolling: in a small
+ * It sits under the phone's registration line, styled as it, outside the call screen's scrolling: in a small
  * window it stays in sight. The live region stays in place so screen readers announce the warning
  * when it appears.
  */
@@ -15,8 +15,12 @@ export function CallQualityNotice({ warning }: { warning: QualityWarning | null 
   return (
     <div className="call-quality" role="status">
       {warning !== null && (
-        <p className="notice warning call-quality-warning">
-          <strong>{qualityWarningText(warning)}</strong> <span className="call-quality-hint">Check your network; close other apps using it.</span>
+        <p className="phone-status notice warning">
+          <strong>{qualityWarningText(warning)}</strong>
+          <span className="call-quality-hint">
+            <br />
+            Check your network; close other apps using it.
+          </span>
         </p>
       )}
     </div>
