@@ -73,9 +73,9 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
   const companies = createCompanyDirectory(database, () => realtime.listAllOnlineAgents());
   const heartbeats = createCallHeartbeatStore(database);
   let deps: CallDeps | undefined;
-  const telephony = wireTelephony({ config, settings, sipAccounts, heartbeats, companies, present, logger: log, deps: () => deps as CallDeps });
-
   const events = createCallEventBus(log);
+  const telephony = wireTelephony({ config, settings, sipAccounts, heartbeats, companies, present, logger: log, callEvents: events, deps: () => deps as CallDeps });
+
   deps = {
     calls: ports.calls,
     outbox: ports.outbox,

@@ -15,6 +15,7 @@ import {
 import { resolveCallCompany } from '@/application/companies';
 import { systemTimers, type CallHeartbeats, type CallView, type CompanyDirectory, type TelephonyProvider, type TelephonyProviders } from '@/application/ports';
 import { systemClock } from '@/application/ports/system';
+import type { CallEventSubscriber } from '@/application/ports/call-events.port';
 import type { Logger } from '@/application/ports/logger.port';
 import type { AppConfig } from '@/server/config';
 
@@ -29,6 +30,7 @@ export interface TelephonyWiringOptions {
   readonly present: (view: CallView) => Promise<unknown>;
   /** The SIP routes log poor call quality here. */
   readonly logger: Logger;
+  readonly callEvents: CallEventSubscriber;
 }
 
 export interface TelephonyWiring {
@@ -68,6 +70,7 @@ export function wireTelephony(options: TelephonyWiringOptions): TelephonyWiring 
         reportCallEvent: (input) => reportCallEvent(deps(), input),
         present: options.present,
         logger: options.logger,
+        callEvents: options.callEvents,
       },
     ),
   ]);

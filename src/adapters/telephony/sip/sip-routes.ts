@@ -1,6 +1,7 @@
 import type { ReceiveReportedInboundCallInput, ReceiveReportedInboundCallResult, ReportCallEventInput, ReportCallEventResult, ReportedCallEvent } from '@/application/calls';
 import type { CallView } from '@/application/ports/call-view';
 import type { SipAccountStore } from '@/adapters/db/sip-account-store';
+import type { CallEventSubscriber } from '@/application/ports/call-events.port';
 import type { Logger } from '@/application/ports/logger.port';
 import type { TelephonyProviderName } from '../provider-names';
 import { ok, parseRouteInput, TelephonyRouteError, type TelephonyAgent, type TelephonyHttpRequest, type TelephonyRoute } from '../plugin';
@@ -28,6 +29,8 @@ export interface SipRouteDeps {
   readonly now: () => number;
   /** Where poor call quality is logged (`warn`, once per poor episode). */
   readonly logger: Logger;
+  /** A call that ended however it ended (the agent's hang-up too) closes its poor-quality episode. */
+  readonly callEvents: CallEventSubscriber;
 }
 
 const JSON_LIMIT = 2 * 1024;
@@ -35,6 +38,7 @@ const JSON_LIMIT = 2 * 1024;
 /** The window's SIP routes (docs/REAL-CALLS.md, "Wire contract between window and server"). */
 export function createSipRoutes(deps: SipRouteDeps): Record<string, TelephonyRoute> {
   const quality = createCallQualityLog(deps.logger);
+  deps.callEvents.subscribe('call.ended', (ended) => quality.forget(ended.callId));
   return {
     account: { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { GET: (request) => getAccount(deps, request), PUT: (request) => putAccount(deps, request) } },
     registration: { caller: 'window', maxBodyBytes: JSON_LIMIT, methods: { GET: (request) => getRegistration(deps, request) } },
