@@ -26,7 +26,7 @@ describe('sandbox: call log recordings (POST /v1/callLogs/{id}/recordings)', () 
 
   const audioForm = (type = 'audio/webm;codecs=opus', bytes: Uint8Array = AUDIO) => {
     const form = new FormData();
-    form.append('file', new File([bytes], 'call.webm', { type }));
+    form.append('file', new File([Uint8Array.from(bytes)], 'call.webm', { type }));
     return form;
   };
 
