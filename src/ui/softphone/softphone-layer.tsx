@@ -7,6 +7,7 @@ import { useEffect } from 'react';
 import type { ApiClient } from '@/ui/api-client';
 import { MicrophoneNotice } from './microphone-notice';
 import { PhoneStatus } from './phone-status';
+import { RecordingIndicator } from './recording-indicator';
 import { RemoteAudio } from './remote-audio';
 import type { Softphone, SoftphoneState } from './softphone-types';
 import { useSoftphone } from './use-softphone';
@@ -17,13 +18,14 @@ export interface SoftphoneLayerProps {
 }
 
 export default function SoftphoneLayer({ api, onChange }: SoftphoneLayerProps) {
-  const { phone, phoneState } = useSoftphone(api);
+  const { phone, phoneState, recording } = useSoftphone(api);
   useEffect(() => onChange(phone, phoneState), [phone, phoneState, onChange]);
   useEffect(() => () => onChange(null, null), [onChange]);
   if (!phone || !phoneState) return null;
   return (
     <>
       <PhoneStatus registration={phoneState.registration} />
+      {recording && <RecordingIndicator recording={recording} />}
       {phoneState.microphone && <MicrophoneNotice problem={phoneState.microphone} onDismiss={phone.clearMicrophoneProblem} />}
       <RemoteAudio stream={phoneState.call?.remoteStream ?? null} />
     </>
