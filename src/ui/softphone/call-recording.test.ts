@@ -44,6 +44,21 @@ describe('startCallRecorder', () => {
   });
 });
 
+/** How many uploads a call's recording makes against a server that always answers `error`. */
+async function attemptsAgainst(error: ServerRequestError): Promise<number> {
+  let attempts = 0;
+  const h = setUp({
+    upload: async () => {
+      attempts += 1;
+      throw error;
+    },
+  });
+  h.recording.follow(phoneState({}));
+  h.recording.follow(phoneState({ phase: 'ended' }));
+  await h.recording.settled();
+  return attempts;
+}
+
 describe('call recording', () => {
   it('records a live call, says so, and uploads the recording when the call ends', async () => {
     const h = setUp();
@@ -96,28 +111,9 @@ describe('call recording', () => {
     expect(calls).toBe(3);
     expect(flaky.waits).toEqual(UPLOAD_RETRY_DELAYS_MS.slice(0, 2));
 
-    let refused = 0;
-    const h = setUp({
-      upload: async () => {
-        refused += 1;
-        throw new ServerRequestError(409, 'RECORDING_ALREADY_STORED', 'done');
-      },
-    });
-    h.recording.follow(phoneState({}));
-    h.recording.follow(phoneState(null));
-    await h.recording.settled();
+    const refused = await attemptsAgainst(new ServerRequestError(409, 'RECORDING_ALREADY_STORED', 'done'));
     expect(refused).toBe(1);
-
-    let attempts = 0;
-    const down = setUp({
-      upload: async () => {
-        attempts += 1;
-        throw new ServerRequestError(503, 'PIPEDRIVE_UNAVAILABLE', 'down');
-      },
-    });
-    down.recording.follow(phoneState({}));
-    down.recording.follow(phoneState({ phase: 'ended' }));
-    await down.recording.settled();
+    const attempts = await attemptsAgainst(new ServerRequestError(503, 'PIPEDRIVE_UNAVAILABLE', 'down'));
     expect(attempts).toBe(UPLOAD_RETRY_DELAYS_MS.length + 1);
   });
 });
