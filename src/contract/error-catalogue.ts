@@ -59,6 +59,13 @@ export const ERROR_CATALOGUE = {
   WRAP_UP_ALREADY_DONE: { status: 409, message: 'The call was already wrapped up.' },
   WRAP_UP_NOT_SUBMITTED: { status: 409, message: 'Submit the wrap-up first.' },
 
+  // Call recordings (PUT /api/calls/:id/recording)
+  RECORDING_NOT_ENABLED: { status: 409, message: 'The company does not record calls (Settings → Record calls).' },
+  RECORDING_CALL_NOT_ENDED: { status: 409, message: 'The call is still going: send its recording once it ended.' },
+  RECORDING_ALREADY_STORED: { status: 409, message: 'This call already has a recording.' },
+  RECORDING_EMPTY: { status: 400, message: 'The recording is empty.' },
+  RECORDING_UNSUPPORTED_TYPE: { status: 415, message: 'Send the recording as audio/webm or audio/ogg (a codecs parameter may follow).' },
+
   // Telephony webhooks
   WEBHOOK_NOT_CONFIGURED: { status: 503, message: 'Set TELEPHONY_WEBHOOK_SECRET to accept provider webhooks.' },
   WEBHOOK_SIGNATURE_MISSING: { status: 401, message: 'The X-Signature header is missing.' },

@@ -57,6 +57,8 @@ export interface ApiClient {
   post<T>(path: string, body: unknown, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
   /** A JSON PUT (replaces a resource), with the same session renewal. */
   put<T>(path: string, body: unknown, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
+  /** A PUT of raw bytes (a call recording), sent with the blob's type as Content-Type. */
+  putBlob<T>(path: string, body: Blob, parse: (body: unknown) => T, signal?: AbortSignal): Promise<T>;
   /** A signed token still valid for at least a minute (for the socket handshake). */
   signedToken(): Promise<string>;
   getAuthMode(): AuthMode;
@@ -245,6 +247,9 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     put(path, body, parse, signal) {
       const init: RequestInit = { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body ?? {}) };
       return request(path, parse, signal, init);
+    },
+    putBlob(path, body, parse, signal) {
+      return request(path, parse, signal, { method: 'PUT', headers: { 'Content-Type': body.type }, body });
     },
     signedToken: getToken,
     getAuthMode: () => mode,

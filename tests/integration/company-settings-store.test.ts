@@ -11,9 +11,9 @@ import type { CallSettings } from '@/application/ports/company-settings.port';
 import { dropPostgresSchema } from '../support/database-engine';
 import { POSTGRES_UNREACHABLE, POSTGRES_URL, isPostgresReachable } from '../support/postgres';
 
-const DEFAULTS: CallSettings = { createCallbackForMissedCalls: false, ringTimeoutMs: 25_000, wrapUpGracePeriodMs: 300_000 };
+const DEFAULTS: CallSettings = { createCallbackForMissedCalls: false, ringTimeoutMs: 25_000, wrapUpGracePeriodMs: 300_000, recordCalls: false };
 const TELEPHONY = { provider: 'mock', sipWebSocketUrl: 'wss://sip.example.com/ws', sipDomain: 'sip.example.com' } as const;
-const DEFAULT_TELEPHONY_VALUES = { telephonyProvider: 'mock', sipWebSocketUrl: 'wss://sip.example.com/ws', sipDomain: 'sip.example.com' } as const;
+const DEFAULT_TELEPHONY_VALUES = { telephonyProvider: 'mock', sipWebSocketUrl: 'wss://sip.example.com/ws', sipDomain: 'sip.example.com', recordCalls: false } as const;
 const ACME = 1;
 const GLOBEX = 2;
 const TTL_MS = 5_000;
@@ -27,6 +27,7 @@ const SAVED: CompanySettingsValues = {
   telephonyProvider: 'sip',
   sipWebSocketUrl: 'wss://pbx.acme.test:8443/ws',
   sipDomain: 'pbx.acme.test',
+  recordCalls: true,
 };
 
 interface Engine {
@@ -65,6 +66,7 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
         companyPhoneNumber: '+442079460958',
         ringTimeoutMs: 45_000,
         wrapUpGracePeriodMs: 300_000,
+        recordCalls: true,
       });
       // Another process (a fresh store) reads the same row.
       expect(await newStore().read(ACME)).toEqual(saved);
@@ -76,7 +78,7 @@ function describeCompanySettingsContract(name: string, engine: () => Engine) {
       await store.save(ACME, cleared, { userId: 20005, at: T0 + 60_000 });
       expect(await store.read(ACME)).toEqual({ values: cleared, updatedAt: T0 + 60_000, updatedByUserId: 20005 });
       const settings = await store.get(ACME);
-      expect(settings).toEqual({ createCallbackForMissedCalls: false, ringTimeoutMs: 10_000, wrapUpGracePeriodMs: 300_000 });
+      expect(settings).toEqual({ createCallbackForMissedCalls: false, ringTimeoutMs: 10_000, wrapUpGracePeriodMs: 300_000, recordCalls: false });
       expect('defaultRegion' in settings).toBe(false);
     });
 

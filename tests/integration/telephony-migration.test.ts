@@ -37,6 +37,8 @@ async function expectUpgraded(databaseUrl: string, readRawPassword: () => Promis
     telephonyProvider: 'sip',
     sipWebSocketUrl: 'wss://pbx.test/ws',
     sipDomain: 'pbx.test',
+    // Migration 0007: a company saved before it does not record calls until an admin says so.
+    recordCalls: false,
   });
 
   const accounts = createSipAccountStore(database, createTokenCipher(SECRET));

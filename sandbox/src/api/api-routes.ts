@@ -1,5 +1,6 @@
 import { compilePattern, type ApiRoute } from './api-route';
 import { callLogRoutes } from './v1/call-logs';
+import { callLogRecordingRoutes } from './v1/call-log-recordings';
 import { noteRoutes } from './v1/notes';
 import { userRoutes } from './v1/users';
 import { activityRoutes } from './v2/activities';
@@ -13,6 +14,7 @@ const ROUTES: readonly ApiRoute[] = [
   ...userRoutes,
   ...noteRoutes,
   ...callLogRoutes,
+  ...callLogRecordingRoutes,
   ...personSearchRoutes,
   ...personRoutes,
   ...dealRoutes,

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { SandboxApiError, apiErrors } from '../http/sandbox-api-error';
-import { BodyTooLargeError, mediaType, parseForm, readBody } from '../http/body';
+import { BodyTooLargeError, mediaType, parseForm, readBody, readMultipart } from '../http/body';
 import { errorBody, successBody } from '../http/respond';
 import { jsonResult, type HttpResult } from '../http/result';
 import type { Grant } from '../oauth/grant-store';
@@ -29,6 +29,8 @@ async function readApiBody(req: IncomingMessage, isV1: boolean): Promise<unknown
   if (req.method === 'GET' || req.method === 'DELETE' || req.method === 'HEAD') return undefined;
   let text: string;
   try {
+    // v1 file uploads (call log recordings) come as multipart: read as bytes, parsed to FormData.
+    if (isV1 && mediaType(req) === 'multipart/form-data') return await readMultipart(req).catch(rethrowAsBadMultipart);
     text = await readBody(req);
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw apiErrors.payloadTooLarge();
@@ -46,6 +48,11 @@ async function readApiBody(req: IncomingMessage, isV1: boolean): Promise<unknown
   // v1 also took form bodies; v2 is JSON only.
   if (isV1 && type === 'application/x-www-form-urlencoded') return parseForm(text);
   throw apiErrors.unsupportedMediaType();
+}
+
+function rethrowAsBadMultipart(error: unknown): never {
+  if (error instanceof BodyTooLargeError) throw error;
+  throw apiErrors.badRequest('Invalid multipart/form-data body');
 }
 
 /** Everything under /api/ (and the legacy /v1/ prefix). */

@@ -68,7 +68,19 @@ function state(runtime: SandboxRuntime, url: URL): HttpResult {
   return ok(data);
 }
 
+/** A call log's recording as the app uploaded it, base64 in JSON (the control routes answer JSON). */
+function recordingOf(runtime: SandboxRuntime, callLogId: string): HttpResult {
+  const recording = runtime.store.getRecording(callLogId);
+  if (!recording) return fail(404, 'No recording kept for this call log (recordings live in memory only)');
+  const { bytes, ...rest } = recording;
+  return ok({ ...rest, size: bytes.byteLength, base64: Buffer.from(bytes).toString('base64') });
+}
+
+const RECORDING_PATH = /^\/__sandbox\/call-logs\/([^/]+)\/recording$/;
+
 export async function handleControl(runtime: SandboxRuntime, req: IncomingMessage, url: URL): Promise<HttpResult> {
+  const recordingPath = RECORDING_PATH.exec(url.pathname);
+  if (req.method === 'GET' && recordingPath) return recordingOf(runtime, decodeURIComponent(recordingPath[1]!));
   const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
   switch (route) {
     case 'POST /__sandbox/reset':

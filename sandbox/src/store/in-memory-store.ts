@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { StoreSnapshot } from '../persistence/state-snapshot';
+import { CallLogRecordings, type CallLogRecording } from './call-log-recordings';
 import { ContactHistory, type NewCallLog, type NewNote } from './contact-history';
 import { ContactsAndDeals, type NewPerson, type PersonSearchHit, type SearchField } from './contacts-and-deals';
 import type { SandboxStore } from './sandbox-store';
@@ -22,6 +23,7 @@ export class InMemoryStore implements SandboxStore {
   private readonly listeners = new Set<(change: StoreChange) => void>();
   private readonly contacts: ContactsAndDeals;
   private readonly history: ContactHistory;
+  private readonly recordings = new CallLogRecordings();
 
   constructor(
     private readonly personCount: number,
@@ -42,6 +44,7 @@ export class InMemoryStore implements SandboxStore {
   /** Replaces all data with the deterministic seed. */
   reseed(): void {
     restoreRecords(this.records, seedSnapshot(this.personCount));
+    this.recordings.clear();
     this.emit({ kind: 'reset' });
   }
 
@@ -153,6 +156,19 @@ export class InMemoryStore implements SandboxStore {
 
   getCallLog(id: string): CallLog | undefined {
     return this.history.getCallLog(id);
+  }
+
+  /** Attaches the audio and marks the call log `has_recording` (the caller checked there was none). */
+  attachRecording(recording: CallLogRecording): void {
+    const log = this.history.getCallLog(recording.callLogId);
+    if (!log) return;
+    this.recordings.add(recording);
+    log.has_recording = true;
+    this.emit({ kind: 'callLog', id: log.id });
+  }
+
+  getRecording(callLogId: string): CallLogRecording | undefined {
+    return this.recordings.get(callLogId);
   }
 
   addNote(input: NewNote, userId: number): Note {

@@ -1,3 +1,4 @@
+import type { CallLogRecording } from './call-log-recordings';
 import type {
   Activity,
   CallLog,
@@ -46,6 +47,8 @@ export interface SandboxStore {
 
   listCallLogs(filter?: { userId?: number }): CallLog[];
   getCallLog(id: string): CallLog | undefined;
+  /** The audio attached to a call log (kept in memory only). */
+  getRecording(callLogId: string): CallLogRecording | undefined;
 
   listNotes(filter?: { personId?: number; dealId?: number; orgId?: number }): Note[];
   getNote(id: number): Note | undefined;

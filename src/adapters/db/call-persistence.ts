@@ -1,4 +1,6 @@
 import { createOutboxWorker, type OutboxWorker, type OutboxWorkerOptions } from '@/application/outbox/outbox-worker';
+import type { CallRecordings } from '@/application/ports/call-recordings.port';
+import { createCallRecordingStore } from './call-recording-store';
 import { DrizzleCallerPreferences } from './caller-preferences-store';
 import { DrizzleCallStore } from './call-store';
 import type { Database } from './database';
@@ -10,18 +12,21 @@ export interface CallPersistence {
   readonly outboxStore: DrizzleOutboxStore;
   readonly unitOfWork: DrizzleUnitOfWork;
   readonly callerPreferences: DrizzleCallerPreferences;
-  /** The delivery worker over this database's outbox. */
-  createOutboxWorker(options: Omit<OutboxWorkerOptions, 'deliveries'>): OutboxWorker;
+  readonly recordings: CallRecordings;
+  /** The delivery worker over this database's outbox (and its recordings). */
+  createOutboxWorker(options: Omit<OutboxWorkerOptions, 'deliveries' | 'recordings'>): OutboxWorker;
 }
 
 /** The call ports backed by the app database (after `database.migrate()`). */
 export function createCallPersistence(database: Database): CallPersistence {
   const outboxStore = new DrizzleOutboxStore(database);
+  const recordings = createCallRecordingStore(database);
   return {
     callStore: new DrizzleCallStore(database),
     outboxStore,
     unitOfWork: new DrizzleUnitOfWork(database),
     callerPreferences: new DrizzleCallerPreferences(database),
-    createOutboxWorker: (options) => createOutboxWorker({ ...options, deliveries: outboxStore }),
+    recordings,
+    createOutboxWorker: (options) => createOutboxWorker({ ...options, deliveries: outboxStore, recordings }),
   };
 }

@@ -15,6 +15,8 @@ export interface CompanySettingsValues {
   /** The SIP server's WebSocket and domain for companies using `sip` (null: not configured). */
   readonly sipWebSocketUrl: string | null;
   readonly sipDomain: string | null;
+  /** Windows record SIP calls and the recordings are attached to the call logs. */
+  readonly recordCalls: boolean;
 }
 
 /** What a company gets before it chooses (TELEPHONY_PROVIDER, SIP_WEBSOCKET_URL, SIP_DOMAIN). */
@@ -74,6 +76,7 @@ export class DrizzleCompanySettings implements CompanySettings {
       createCallbackForMissedCalls: values.createCallbackForMissedCalls,
       ringTimeoutMs: values.ringTimeoutSeconds * 1000,
       wrapUpGracePeriodMs: defaults.wrapUpGracePeriodMs,
+      recordCalls: values.recordCalls,
       ...(values.defaultRegion === null ? {} : { defaultRegion: values.defaultRegion }),
       ...(values.companyPhoneNumber === null ? {} : { companyPhoneNumber: values.companyPhoneNumber }),
     };
@@ -89,6 +92,7 @@ export class DrizzleCompanySettings implements CompanySettings {
         createCallbackForMissedCalls: row.createCallbackForMissedCalls,
         companyPhoneNumber: row.companyPhoneNumber,
         ringTimeoutSeconds: row.ringTimeoutSeconds,
+        recordCalls: row.recordCalls,
         ...this.telephonyValues(row),
       },
       updatedAt: Number(row.updatedAt),
@@ -104,6 +108,7 @@ export class DrizzleCompanySettings implements CompanySettings {
       createCallbackForMissedCalls: values.createCallbackForMissedCalls,
       companyPhoneNumber: values.companyPhoneNumber,
       ringTimeoutSeconds: values.ringTimeoutSeconds,
+      recordCalls: values.recordCalls,
       ...this.telephonyColumns(values),
       updatedAt: by.at,
       updatedByUserId: by.userId,
@@ -154,6 +159,7 @@ export class DrizzleCompanySettings implements CompanySettings {
       createCallbackForMissedCalls: defaults.createCallbackForMissedCalls,
       companyPhoneNumber: defaults.companyPhoneNumber ?? null,
       ringTimeoutSeconds: Math.round(defaults.ringTimeoutMs / 1000),
+      recordCalls: defaults.recordCalls,
       ...this.telephonyValues(undefined),
     };
   }

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, lte, or, sql } from 'drizzle-orm';
 import type { EpochMillis } from '@/domain/call';
+import { deliveredAfterKey } from '@/domain/wrap-up';
 import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
 import { rows, runAtomically, type AtomicWork } from './atomic-work';
@@ -62,11 +63,15 @@ export class DrizzleOutboxStore implements OutboxStore, OutboxDeliveries {
       and(eq(outbox.status, 'pending'), lte(outbox.nextAttemptAt, now)),
       and(eq(outbox.status, 'delivering'), lte(outbox.leaseExpiresAt, now)),
     );
-    const noEarlierOpenEntry = sql`not exists (select 1 from ${outbox} as earlier where earlier.call_id = ${outbox.callId} and earlier.sequence < ${outbox.sequence} and earlier.status in ('pending', 'delivering'))`;
+    // In the call's order, except an entry that waits for a named one (a recording for its call
+    // log): it goes once that one is delivered, and holds back nothing itself.
+    const ready = sql`case when ${outbox.afterKey} is null
+      then not exists (select 1 from ${outbox} as earlier where earlier.call_id = ${outbox.callId} and earlier.sequence < ${outbox.sequence} and earlier.status in ('pending', 'delivering') and earlier.after_key is null)
+      else exists (select 1 from ${outbox} as source where source.idempotency_key = ${outbox.afterKey} and source.status = 'delivered') end`;
     const candidates = await this.database.db
       .select()
       .from(outbox)
-      .where(and(isDue, noEarlierOpenEntry))
+      .where(and(isDue, ready))
       .orderBy(asc(outbox.sequence))
       .limit(CLAIM_CANDIDATES);
     for (const candidate of candidates) {
@@ -152,6 +157,7 @@ export function* enqueueWork(tables: Tables, entries: readonly OutboxEntryInput[
           actingUserId: entry.actingUserId,
           callId: entry.callId,
           write: entry.write,
+          afterKey: deliveredAfterKey(entry.write),
           status: 'pending',
           attempts: 0,
           nextAttemptAt: entry.enqueuedAt,

@@ -1,4 +1,4 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { CallerInfo } from '@/application/ports/caller-info';
 import type { MissedBy } from '@/application/ports/call-store.port';
@@ -6,6 +6,9 @@ import type { Call } from '@/domain/call';
 import type { RingingCall } from '@/domain/routing';
 import type { PipedriveWrite } from '@/domain/wrap-up';
 import { AGENT_BUSY_INDEX, AGENT_HOLDS_CALL_SQL } from './agent-busy-index';
+
+/** Binary data (drizzle's pg-core has no bytea column of its own); node-postgres reads it as a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 // Keep in step with schema.sqlite.ts: same tables, same columns, same meaning. Timestamps are epoch
 // milliseconds (bigint read as number) so repositories map rows the same way on both engines.
@@ -110,6 +113,8 @@ export const outbox = pgTable(
     deliveredAt: bigint('delivered_at', { mode: 'number' }),
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: bigint('lease_expires_at', { mode: 'number' }),
+    /** Delivered only once the entry with this key is (a recording after its call log), not in the call's order. */
+    afterKey: text('after_key'),
   },
   (table) => [
     uniqueIndex('outbox_idempotency_key_unique').on(table.idempotencyKey),
@@ -142,6 +147,8 @@ export const companySettings = pgTable('company_settings', {
   sipWebSocketUrl: text('sip_websocket_url'),
   /** null = SIP_DOMAIN. */
   sipDomain: text('sip_domain'),
+  /** Windows record SIP calls; recordings go to the call logs. */
+  recordCalls: boolean('record_calls').notNull().default(false),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
   updatedByUserId: integer('updated_by_user_id').notNull(),
 });
@@ -177,4 +184,17 @@ export const callNotesDrafts = pgTable('call_notes_drafts', {
   companyId: integer('company_id').notNull(),
   text: text('text').notNull(),
   updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+});
+
+/**
+ * Recordings of calls made by the agents' windows, until the outbox attached them to the call log;
+ * the bytes are then dropped (null) and the row stays, so a second upload is still refused.
+ */
+export const callRecordings = pgTable('call_recordings', {
+  callId: text('call_id').primaryKey(),
+  companyId: integer('company_id').notNull(),
+  contentType: text('content_type').notNull(),
+  bytes: bytea('bytes'),
+  size: integer('size').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
 });

@@ -1,4 +1,4 @@
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import type { CallerInfo } from '@/application/ports/caller-info';
 import type { MissedBy } from '@/application/ports/call-store.port';
@@ -126,6 +126,8 @@ export const outbox = sqliteTable(
     deliveredAt: integer('delivered_at'),
     leaseOwner: text('lease_owner'),
     leaseExpiresAt: integer('lease_expires_at'),
+    /** Delivered only once the entry with this key is (a recording after its call log), not in the call's order. */
+    afterKey: text('after_key'),
   },
   (table) => [
     uniqueIndex('outbox_idempotency_key_unique').on(table.idempotencyKey),
@@ -165,6 +167,8 @@ export const companySettings = sqliteTable('company_settings', {
   sipWebSocketUrl: text('sip_websocket_url'),
   /** null = SIP_DOMAIN. */
   sipDomain: text('sip_domain'),
+  /** Windows record SIP calls; recordings go to the call logs. */
+  recordCalls: integer('record_calls', { mode: 'boolean' }).notNull().default(false),
   updatedAt: integer('updated_at').notNull(),
   updatedByUserId: integer('updated_by_user_id').notNull(),
 });
@@ -200,4 +204,17 @@ export const callNotesDrafts = sqliteTable('call_notes_drafts', {
   companyId: integer('company_id').notNull(),
   text: text('text').notNull(),
   updatedAt: integer('updated_at').notNull(),
+});
+
+/**
+ * Recordings of calls made by the agents' windows, until the outbox attached them to the call log;
+ * the bytes are then dropped (null) and the row stays, so a second upload is still refused.
+ */
+export const callRecordings = sqliteTable('call_recordings', {
+  callId: text('call_id').primaryKey(),
+  companyId: integer('company_id').notNull(),
+  contentType: text('content_type').notNull(),
+  bytes: blob('bytes', { mode: 'buffer' }),
+  size: integer('size').notNull(),
+  createdAt: integer('created_at').notNull(),
 });

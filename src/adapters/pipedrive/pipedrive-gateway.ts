@@ -25,6 +25,7 @@ import {
 } from './pipedrive-responses';
 import type { PipedriveUser, PipedrivePerson, PersonSearchHit, PipedriveDeal, Page, DealStatus, PersonSearchField, V1ListPage, V2ListPage } from './pipedrive-types';
 import { batchesOf } from './request-batches';
+import { callLogRecordingRequests } from './call-log-recordings';
 
 export type { PipedriveUser, PipedrivePhone, PipedrivePerson, PersonSearchHit, PipedriveDeal, Page, DealStatus, PersonSearchField, V1ListPage, V2ListPage } from './pipedrive-types';
 
@@ -289,6 +290,8 @@ export function createPipedriveGateway(options: PipedriveGatewayOptions) {
       const response = await write(key, 'add activity', (apis) => apis.activities.addActivity({ AddActivityRequest: activity }));
       return parse(createdIdResponse, response, 'add activity').data;
     },
+
+    ...callLogRecordingRequests({ read, write }),
   };
 }
 

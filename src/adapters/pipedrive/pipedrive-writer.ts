@@ -3,7 +3,7 @@ import type { AccountKey, AccountRepository } from '@/adapters/db/account-reposi
 import { AccountUnavailableError } from './pipedrive-error';
 import type { PipedriveGateway } from './pipedrive-gateway';
 
-type GatewayWrites = Pick<PipedriveGateway, 'addPerson' | 'addCallLog' | 'addNote' | 'addActivity'>;
+type GatewayWrites = Pick<PipedriveGateway, 'addPerson' | 'addCallLog' | 'addNote' | 'addActivity' | 'addCallLogRecording'>;
 export type WritingAccounts = Pick<AccountRepository, 'find' | 'listConnectedByCompany'>;
 
 /**
@@ -63,6 +63,12 @@ export function createPipedriveWriter(deps: { gateway: GatewayWrites; accounts: 
         // v2 activities name the assignee `owner_id`.
         const { user_id: ownerId, ...rest } = payload;
         return gateway.addActivity(await accountFor(ref), { ...rest, ...(ownerId === undefined ? {} : { owner_id: ownerId }) });
+      }),
+    // Delivered means "the call log has a recording": a 409 (it had one already) counts too.
+    attachRecording: (ref, recording) =>
+      forOutbox(async () => {
+        await gateway.addCallLogRecording(await accountFor(ref), recording.callLogId, recording);
+        return { id: recording.callLogId };
       }),
   };
 }

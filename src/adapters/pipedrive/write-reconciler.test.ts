@@ -36,6 +36,7 @@ function setUp(data: { callLogs?: Item[]; notes?: Item[]; persons?: Item[]; acti
     listNotesPage: async (key: AccountKey, filter: { start: number; limit: number }) => (record('notes', key, filter), v1Page(data.notes ?? [], filter.start, filter.limit)),
     listRecentPersonsPage: async (key: AccountKey, page: { cursor: string | null; limit: number }) => (record('persons', key, page), v2Page(data.persons ?? [], page.cursor, page.limit)),
     listActivitiesPage: async (key: AccountKey, filter: { cursor: string | null; limit: number }) => (record('activities', key, filter), v2Page(data.activities ?? [], filter.cursor, filter.limit)),
+    callLogHasRecording: async (key: AccountKey, id: string) => (record('callLog', key, { id }), (data.callLogs ?? []).some((log) => log.id === id && log.has_recording === true)),
   };
   const stored = options.accounts ?? [account(11)];
   const accounts = {
@@ -104,6 +105,17 @@ describe('write reconciler', () => {
     const { reconcile, requests } = setUp({ activities: [ours] });
     expect(await reconcile(delivery(activity))).toEqual({ id: 3 });
     expect(requests[0]?.params).toMatchObject({ personId: 41, updatedSince: '2026-03-14T09:22:00Z' });
+  });
+
+  it('finds a recording when its call log has one (one recording per call log)', async () => {
+    const recording: PipedriveWrite = {
+      kind: 'attach_recording', purpose: 'recording', idempotencyKey: 'call:c1:recording', callLogIdFromWrite: 'call:c1:call_log',
+      payload: { callId: 'c1', contentType: 'audio/webm', size: 10, callLogId: 'log-9' },
+    };
+    const { reconcile, requests } = setUp({ callLogs: [{ ...ourLog, has_recording: true }] });
+    expect(await reconcile(delivery(recording))).toEqual({ id: 'log-9' });
+    expect(requests).toEqual([{ what: 'callLog', key: { companyId: 1, userId: 11 }, params: { id: 'log-9' } }]);
+    expect(await setUp({ callLogs: [{ ...ourLog, has_recording: false }] }).reconcile(delivery(recording))).toBeUndefined();
   });
 
   it('lets a failed lookup fail (the worker retries it) and reports a lost grant as "account unavailable"', async () => {

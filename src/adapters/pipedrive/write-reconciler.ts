@@ -8,7 +8,7 @@ import type { PipedriveGateway } from './pipedrive-gateway';
 import { forOutbox, writingAccountFor, type WritingAccounts } from './pipedrive-writer';
 import { isAddedSince, matchesActivity, matchesCallLog, matchesNote, matchesPerson } from './write-matching';
 
-type GatewayReads = Pick<PipedriveGateway, 'listCallLogsPage' | 'listNotesPage' | 'listRecentPersonsPage' | 'listActivitiesPage'>;
+type GatewayReads = Pick<PipedriveGateway, 'listCallLogsPage' | 'listNotesPage' | 'listRecentPersonsPage' | 'listActivitiesPage' | 'callLogHasRecording'>;
 type Item = Record<string, unknown>;
 
 export interface WriteReconcilerOptions {
@@ -67,7 +67,15 @@ export function createWriteReconciler(options: WriteReconcilerOptions): Reconcil
         return findPerson(key, write.payload, since);
       case 'create_activity':
         return findActivity(key, write.payload, since);
+      case 'attach_recording':
+        return findRecording(key, write.payload.callLogId);
     }
+  }
+
+  /** One recording per call log: a call log that has one has ours (`has_recording`). */
+  async function findRecording(key: AccountKey, callLogId: string | undefined): Promise<WriteResult | undefined> {
+    if (callLogId === undefined) return undefined;
+    return (await gateway.callLogHasRecording(key, callLogId)) ? { id: callLogId } : undefined;
   }
 
   /** `GET /v1/callLogs` has no filter and no documented order: read the user's logs page by page. */

@@ -11,6 +11,7 @@ import type { OutboxStore } from '@/application/ports/outbox-store.port';
 import type { RealtimeNotifier } from '@/application/ports/realtime-notifier.port';
 import type { RingTimeoutScheduler } from '@/application/ports/ring-timeout-scheduler.port';
 import type { CallHeartbeats } from '@/application/ports/call-heartbeats.port';
+import type { CallRecordings } from '@/application/ports/call-recordings.port';
 import type { NotesDrafts } from '@/application/ports/notes-drafts.port';
 import type { TelephonyProvider } from '@/application/ports/telephony-provider.port';
 import type { TelephonyProviders } from '@/application/ports/telephony-providers.port';
@@ -37,6 +38,8 @@ export interface CallDeps {
   readonly heartbeats: CallHeartbeats;
   /** What the agents typed so far for their calls (server-side drafts). */
   readonly notesDrafts: NotesDrafts;
+  /** Recordings of calls until they are attached to the call logs. */
+  readonly recordings: CallRecordings;
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly preferences: CallerPreferences;

@@ -33,3 +33,4 @@ export { reportCallEvent, type ReportCallEventInput, type ReportCallEventResult,
 export { receiveReportedInboundCall, type ReceiveReportedInboundCallInput, type ReceiveReportedInboundCallResult } from './receive-reported-inbound-call';
 export { endSilentCalls, SILENT_CALL_MS, type EndSilentCallsResult } from './end-silent-calls';
 export { saveNotesDraft, readNotesDraft, MAX_NOTES_DRAFT_LENGTH, type SaveNotesDraftInput, type SaveNotesDraftResult } from './notes-draft';
+export { storeCallRecording, MAX_RECORDING_BYTES, type StoreCallRecordingInput, type StoreCallRecordingResult, type RecordingErrorCode } from './store-call-recording';

@@ -32,6 +32,7 @@ class FakeWriter implements PipedriveWriter {
   createCallLog = (account: PipedriveAccountRef, payload: object) => this.handle('createCallLog', account, payload);
   createNote = (account: PipedriveAccountRef, payload: object) => this.handle('createNote', account, payload);
   createActivity = (account: PipedriveAccountRef, payload: object) => this.handle('createActivity', account, payload);
+  attachRecording = (account: PipedriveAccountRef, payload: object) => this.handle('attachRecording', account, payload);
 
   private handle(method: Method, account: PipedriveAccountRef, payload: object): Promise<WriteResult> {
     const sent = { method, account, payload: payload as Record<string, unknown> };

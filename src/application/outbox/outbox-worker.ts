@@ -1,9 +1,10 @@
-import type { PipedriveWrite } from '@/domain/wrap-up';
+import type { CallRecordings } from '@/application/ports/call-recordings.port';
 import type { Clock } from '@/application/ports/clock.port';
 import type { Logger } from '@/application/ports/logger.port';
 import { systemTimers, type Timers } from '@/application/ports/timers.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery, WriteResult } from './outbox-deliveries.port';
 import { isPipedriveWriteFailure, type PipedriveAccountRef, type PipedriveWriter } from './pipedrive-writer.port';
+import { linkWrite, sendWrite } from './write-links';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import { wrapUpDeliveryStatusOf, type WrapUpDeliveryStatus } from './wrap-up-delivery-status';
 
@@ -53,6 +54,8 @@ export interface OutboxWorkerOptions {
   readonly reconnectCheckMs?: number;
   /** How long after its call such a write keeps waiting before it is failed (retry still works). */
   readonly reconnectGiveUpMs?: number;
+  /** Where recordings' bytes are read from, and dropped once attached. */
+  readonly recordings?: Pick<CallRecordings, 'load' | 'discardBytes'>;
 }
 
 export interface RunningOutboxWorker {
@@ -117,6 +120,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       if (outcome.kind === 'failed') logger?.error(fields, 'outbox write failed');
       else logger?.warn(fields, 'outbox write will be retried');
     }
+    if (outcome.kind === 'delivered' && entry.write.kind === 'attach_recording') await discardRecording(entry.callId);
     const resultId = outcome.kind === 'delivered' ? { resultId: outcome.result.id } : {};
     notify({ callId: entry.callId, companyId: entry.companyId, actingUserId: entry.actingUserId, change: outcome.kind, idempotencyKey: entry.idempotencyKey, ...resultId });
     return true;
@@ -124,32 +128,27 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function attempt(entry: OutboxDelivery): Promise<DeliveryOutcome> {
     try {
-      const resolved = await resolvePersonLink(entry);
+      const resolved = await linkWrite(entry, { deliveries, now: clock.now(), waitMs: policy.baseDelayMs });
       if (!resolved.ok) return resolved.outcome;
       if (entry.outcomeUnknown && options.reconcile) {
         const found = await options.reconcile({ ...entry, write: resolved.write });
         if (found) return { kind: 'delivered', result: { id: found.id }, at: clock.now() };
       }
       const account: PipedriveAccountRef = { companyId: entry.companyId, userId: entry.actingUserId };
-      const result = await send(writer, account, resolved.write);
+      const result = await sendWrite(writer, account, resolved.write, options.recordings);
       return { kind: 'delivered', result: { id: result.id }, at: clock.now() };
     } catch (error) {
       return failureOutcome(entry, error);
     }
   }
 
-  /** Fills `person_id` from the result of the write that created the person. */
-  async function resolvePersonLink(entry: OutboxDelivery): Promise<{ ok: true; write: PipedriveWrite } | { ok: false; outcome: DeliveryOutcome }> {
-    const { write } = entry;
-    if (write.personIdFromWrite === undefined || write.kind === 'create_person') return { ok: true, write };
-    const source = await deliveries.findByKey(write.personIdFromWrite);
-    const personId = source?.status === 'delivered' ? source.result?.id : undefined;
-    if (typeof personId === 'number') return { ok: true, write: { ...write, payload: { ...write.payload, person_id: personId } } as PipedriveWrite };
-    if (source?.status === 'pending' || source?.status === 'delivering') {
-      const error = 'waiting for the contact to be created';
-      return { ok: false, outcome: { kind: 'retry', nextAttemptAt: clock.now() + policy.baseDelayMs, error, outcomeUnknown: entry.outcomeUnknown } };
+  /** Pipedrive has the recording: the app keeps no copy (a failure to drop it is only logged). */
+  async function discardRecording(callId: string): Promise<void> {
+    try {
+      await options.recordings?.discardBytes(callId);
+    } catch (error) {
+      logger?.warn({ err: error, callId }, 'could not drop a delivered recording');
     }
-    return { ok: false, outcome: { kind: 'failed', error: 'the contact this write belongs to could not be created', at: clock.now() } };
   }
 
   function failureOutcome(entry: OutboxDelivery, error: unknown): DeliveryOutcome {
@@ -252,19 +251,6 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       return () => listeners.delete(listener);
     },
   };
-}
-
-function send(writer: PipedriveWriter, account: PipedriveAccountRef, write: PipedriveWrite): Promise<WriteResult> {
-  switch (write.kind) {
-    case 'create_person':
-      return writer.createPerson(account, write.payload);
-    case 'create_call_log':
-      return writer.createCallLog(account, write.payload);
-    case 'create_note':
-      return writer.createNote(account, write.payload);
-    case 'create_activity':
-      return writer.createActivity(account, write.payload);
-  }
 }
 
 interface FailureInfo {

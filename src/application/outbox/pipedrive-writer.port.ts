@@ -72,4 +72,15 @@ export interface PipedriveWriter {
   createCallLog(account: PipedriveAccountRef, payload: CallLogPayload): Promise<WriteResult>;
   createNote(account: PipedriveAccountRef, payload: NotePayload): Promise<WriteResult>;
   createActivity(account: PipedriveAccountRef, payload: ActivityPayload): Promise<WriteResult>;
+  /**
+   * Attaches a recording to a call log. Pipedrive keeps one per call log: a call log that already
+   * has one counts as done (it resolves with the call log's id).
+   */
+  attachRecording(account: PipedriveAccountRef, recording: RecordingUpload): Promise<WriteResult>;
+}
+
+export interface RecordingUpload {
+  readonly callLogId: string;
+  readonly contentType: string;
+  readonly bytes: Uint8Array;
 }

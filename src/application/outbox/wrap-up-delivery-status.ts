@@ -20,6 +20,7 @@ const ITEM_LABELS: Record<WritePurpose, string> = {
   person_note: 'note on contact',
   deal_note: 'note on deal',
   callback_activity: 'call-back activity',
+  recording: 'recording',
 };
 
 /** A call without writes is "saved": there is nothing left to do. */

@@ -11,12 +11,15 @@ export interface CallSettings {
   readonly ringTimeoutMs: number;
   /** How long an ended call waits for the agent's wrap-up before the server logs it alone. */
   readonly wrapUpGracePeriodMs: number;
+  /** Windows record their SIP calls and the recordings are attached to the call logs. */
+  readonly recordCalls: boolean;
 }
 
 export const DEFAULT_CALL_SETTINGS: CallSettings = {
   createCallbackForMissedCalls: false,
   ringTimeoutMs: 30_000,
   wrapUpGracePeriodMs: 5 * 60_000,
+  recordCalls: false,
 };
 
 /** Per-company call settings (admin page); companies that never saved any get the defaults. */

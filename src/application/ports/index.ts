@@ -26,3 +26,4 @@ export type { TelephonyProviders } from './telephony-providers.port';
 export type { CompanyDirectory } from './company-directory.port';
 export type { CallHeartbeats, HeartbeatCall } from './call-heartbeats.port';
 export type { NotesDraft, NotesDrafts } from './notes-drafts.port';
+export type { CallRecordings, CallRecordingInput, StoredRecording } from './call-recordings.port';

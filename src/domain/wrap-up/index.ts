@@ -7,6 +7,7 @@ export {
 export { automaticLogDueAt, decideAutomaticLog, type DecideAutomaticLogInput } from './grace-period';
 export { buildCallLog, callSubject, type CallLogLinks } from './build-call-log';
 export { writeIdempotencyKey } from './write-idempotency-key';
+export { deliveredAfterKey, planRecordingWrite } from './plan-recording-write';
 export { escapeHtml, formatPipedriveDate, formatPipedriveDateTime, notesToHtml } from './pipedrive-format';
 export type {
   ActivityPayload,
@@ -16,6 +17,7 @@ export type {
   NotePayload,
   PersonPayload,
   PipedriveWrite,
+  RecordingPayload,
   WrapUp,
   WrapUpAction,
   WrapUpContext,

@@ -90,8 +90,21 @@ export interface ActivityPayload {
   readonly note?: string;
 }
 
+/**
+ * The call's recording, attached to its call log (`POST /v1/callLogs/{id}/recordings`). The bytes
+ * stay in the app's database until delivered; the write names them by call.
+ */
+export interface RecordingPayload {
+  readonly callId: string;
+  /** e.g. `audio/webm;codecs=opus`. */
+  readonly contentType: string;
+  readonly size: number;
+  /** Filled by the outbox from the delivered call-log write (`callLogIdFromWrite`). */
+  readonly callLogId?: string;
+}
+
 /** What a write is for; with the call id it makes the write's idempotency key. */
-export type WritePurpose = 'person' | 'call_log' | 'person_note' | 'deal_note' | 'callback_activity';
+export type WritePurpose = 'person' | 'call_log' | 'person_note' | 'deal_note' | 'callback_activity' | 'recording';
 
 interface WriteBase<Purpose extends WritePurpose> {
   readonly purpose: Purpose;
@@ -113,6 +126,13 @@ export type PipedriveWrite =
   | (WriteBase<'callback_activity'> & {
       readonly kind: 'create_activity';
       readonly payload: ActivityPayload;
+    })
+  | (WriteBase<'recording'> & {
+      readonly kind: 'attach_recording';
+      readonly payload: RecordingPayload;
+      /** The call-log write whose result (the call log's id) the recording is attached to: the
+       * outbox delivers it only once that write is delivered. */
+      readonly callLogIdFromWrite: string;
     });
 
 export type WrapUpErrorCode =

@@ -6,7 +6,7 @@ import { createPipedriveWriter } from '@/adapters/pipedrive/pipedrive-writer';
 import { createWriteReconciler } from '@/adapters/pipedrive/write-reconciler';
 import type { OutboxWorker, RunningOutboxWorker } from '@/application/outbox';
 import type { WrapUpDeliveryStatus } from '@/application/outbox/wrap-up-delivery-status';
-import type { CallerPreferences, CallStore, OutboxStore, UnitOfWork } from '@/application/ports';
+import type { CallerPreferences, CallRecordings, CallStore, OutboxStore, UnitOfWork } from '@/application/ports';
 import type { SettledWrapUpWrite } from '@/application/ports/call-events.port';
 import { systemClock } from '@/application/ports/system';
 import type { AppConfig } from '@/server/config';
@@ -18,6 +18,7 @@ export interface CallPorts {
   outbox: OutboxStore;
   unitOfWork: UnitOfWork;
   preferences: CallerPreferences;
+  recordings: CallRecordings;
   /** The wrap-up delivery status of a call as the window shows it. */
   wrapUpStatusForCall(callId: string): Promise<WrapUpDeliveryStatus>;
   /** Re-queues the call's failed writes; true when some were. */
@@ -57,6 +58,7 @@ export function createCallPorts(database: Database, pipedrive: PipedriveGateway,
     outbox: persistence.outboxStore,
     unitOfWork: persistence.unitOfWork,
     preferences: persistence.callerPreferences,
+    recordings: persistence.recordings,
     wrapUpStatusForCall: (callId) => worker.wrapUpStatusForCall(callId),
     retryWrapUp: async (callId) => {
       const requeued = await worker.retry(callId);

@@ -89,6 +89,7 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
     providers: telephony.providers,
     heartbeats,
     notesDrafts: createNotesDraftStore(database),
+    recordings: ports.recordings,
     clock: systemClock,
     ids: randomIdGenerator,
     settings,

@@ -64,7 +64,7 @@ export function wireTelephony(options: TelephonyWiringOptions): TelephonyWiring 
         clock: systemClock,
         companyTelephony: async (companyId) => {
           const { values } = await options.settings.read(companyId);
-          return { provider: values.telephonyProvider, sipWebSocketUrl: values.sipWebSocketUrl, sipDomain: values.sipDomain, companyPhoneNumber: values.companyPhoneNumber };
+          return { provider: values.telephonyProvider, sipWebSocketUrl: values.sipWebSocketUrl, sipDomain: values.sipDomain, companyPhoneNumber: values.companyPhoneNumber, recordCalls: values.recordCalls };
         },
         receiveReportedInboundCall: (input) => receiveReportedInboundCall(deps(), input),
         reportCallEvent: (input) => reportCallEvent(deps(), input),

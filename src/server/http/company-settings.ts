@@ -22,10 +22,11 @@ const regionSchema = z
     return region ?? z.NEVER;
   });
 
-type TelephonyField = 'telephonyProvider' | 'sipWebSocketUrl' | 'sipDomain';
+/** Settings added after the first form: a PUT may leave them out (unchanged). */
+type OptionalField = 'telephonyProvider' | 'sipWebSocketUrl' | 'sipDomain' | 'recordCalls';
 
-/** A PUT body: the call settings, and optionally the telephony ones (omitted = unchanged). */
-export type SettingsChange = Omit<CompanySettingsValues, TelephonyField> & Partial<Pick<CompanySettingsValues, TelephonyField>>;
+/** A PUT body: the call settings, and optionally the telephony and recording ones (omitted = unchanged). */
+export type SettingsChange = Omit<CompanySettingsValues, OptionalField> & Partial<Pick<CompanySettingsValues, OptionalField>>;
 
 /** Blank text means "none", like the company number. */
 const blankAsNull = (value: string | null) => (value === null || value.trim() === '' ? null : value);
@@ -44,6 +45,7 @@ export const settingsBodySchema = z
     telephonyProvider: telephonyProviderNameSchema.optional(),
     sipWebSocketUrl: z.string().max(300).nullable().transform(blankAsNull).pipe(sipWebSocketUrlSchema.nullable()).optional(),
     sipDomain: z.string().max(253).nullable().transform(blankAsNull).pipe(sipDomainSchema.nullable()).optional(),
+    recordCalls: z.boolean().optional(),
   })
   .strict()
   .transform((body, context): SettingsChange => {

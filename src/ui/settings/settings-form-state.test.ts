@@ -21,6 +21,7 @@ describe('settingsFormReducer', () => {
       telephonyProvider: 'mock',
       sipWebSocketUrl: '',
       sipDomain: '',
+      recordCalls: false,
     });
     expect(state.save).toEqual({ status: 'idle' });
   });
@@ -76,7 +77,7 @@ describe('settingsFormReducer', () => {
 });
 
 describe('checkDraft', () => {
-  const draft = { defaultRegion: '', createCallbackForMissedCalls: true, companyPhoneNumber: '  ', ringTimeoutSeconds: '10', telephonyProvider: 'mock', sipWebSocketUrl: '', sipDomain: '' };
+  const draft = { defaultRegion: '', createCallbackForMissedCalls: true, companyPhoneNumber: '  ', ringTimeoutSeconds: '10', telephonyProvider: 'mock', sipWebSocketUrl: '', sipDomain: '', recordCalls: false };
 
   it('turns the draft into the PUT body (empty region and number become null)', () => {
     expect(checkDraft(draft, RANGE)).toEqual({

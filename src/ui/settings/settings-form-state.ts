@@ -11,6 +11,7 @@ export interface SettingsDraft {
   telephonyProvider: string;
   sipWebSocketUrl: string;
   sipDomain: string;
+  recordCalls: boolean;
 }
 
 export type SaveStatus =
@@ -46,6 +47,7 @@ export function draftOf(values: SettingsValues): SettingsDraft {
     telephonyProvider: values.telephonyProvider,
     sipWebSocketUrl: values.sipWebSocketUrl ?? '',
     sipDomain: values.sipDomain ?? '',
+    recordCalls: values.recordCalls,
   };
 }
 
@@ -75,7 +77,7 @@ export function checkDraft(draft: SettingsDraft, range: { min: number; max: numb
   if (urlProblem) fieldErrors.sipWebSocketUrl = urlProblem;
   if (domainProblem) fieldErrors.sipDomain = domainProblem;
   if (urlProblem || domainProblem) return { ok: false, error: 'Check the SIP server fields.', fieldErrors };
-  return { ok: true, values: { ...values, sipWebSocketUrl: orNull(draft.sipWebSocketUrl), sipDomain: orNull(draft.sipDomain) } };
+  return { ok: true, values: { ...values, sipWebSocketUrl: orNull(draft.sipWebSocketUrl), sipDomain: orNull(draft.sipDomain), recordCalls: draft.recordCalls } };
 }
 
 export function settingsFormReducer(state: SettingsFormState, action: SettingsFormAction): SettingsFormState {

@@ -16,6 +16,15 @@ function render(view: SettingsView, save: SaveStatus = { status: 'idle' }, draft
 const label = (name: string) => new RegExp(`<label class="field-label" for="[^"]+">${name}</label>`);
 
 describe('SettingsForm: Telephony', () => {
+  it('offers "Record calls" with SIP only, with its hint tied to the checkbox, as stored', () => {
+    expect(render(settingsView())).not.toContain('Record calls');
+    const off = render(sipView);
+    expect(off).toMatch(/<input type="checkbox" aria-describedby="([^"]+)-record-hint"\/>Record calls<\/label>/);
+    expect(off).toContain('Agents see “Recording” during calls; callers may have to be told they are recorded.');
+    expect(render(settingsView({ settings: { ...sipView.settings, recordCalls: true } }))).toMatch(/<input type="checkbox" aria-describedby="[^"]+-record-hint" checked=""\/>Record calls/);
+    expect(parseSettingsView({ ...sipView, settings: { ...sipView.settings, recordCalls: true } }).settings.recordCalls).toBe(true);
+  });
+
   it('offers the providers by name in a "Telephony" group, without SIP fields unless SIP is chosen', () => {
     const html = render(settingsView());
     expect(html).toMatch(/<fieldset class="settings-group"><legend class="section-title">Telephony<\/legend>/);

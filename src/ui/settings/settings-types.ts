@@ -20,6 +20,8 @@ export interface TelephonySettingsValues {
   /** null: none configured. */
   sipWebSocketUrl: string | null;
   sipDomain: string | null;
+  /** SIP windows record their calls; recordings go to the call logs (false when the server says nothing). */
+  recordCalls: boolean;
 }
 
 export type SettingsValues = CallSettingsValues & TelephonySettingsValues;
@@ -70,6 +72,7 @@ function parseValues(value: unknown): SettingsValues {
     telephonyProvider: value.telephonyProvider,
     sipWebSocketUrl: value.sipWebSocketUrl,
     sipDomain: value.sipDomain,
+    recordCalls: value.recordCalls === true,
   };
 }
 

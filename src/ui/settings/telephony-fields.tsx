@@ -1,6 +1,7 @@
 import type { SettingsDraft } from './settings-form-state';
 import { FieldError, fieldErrorProps } from './field-error';
 import { InputField } from './input-field';
+import { RecordCallsField } from './record-calls-field';
 import { providerLabel, type SettingsFieldErrors } from './telephony-settings';
 
 export interface TelephonyFieldsProps {
@@ -57,6 +58,7 @@ export function TelephonyFields({ id, draft, providers, fieldErrors, onChange }:
             hint="A host name, as in the agents’ addresses sip:user@domain; also the digest realm. Empty: the server’s default."
             onChange={(sipDomain) => onChange({ sipDomain })}
           />
+          <RecordCallsField id={`${id}-record`} checked={draft.recordCalls} onChange={(recordCalls) => onChange({ recordCalls })} />
         </>
       )}
     </fieldset>

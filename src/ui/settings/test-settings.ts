@@ -13,6 +13,7 @@ export function settingsView({ settings, ...overrides }: SettingsViewOverrides =
       telephonyProvider: 'mock',
       sipWebSocketUrl: null,
       sipDomain: null,
+      recordCalls: false,
       ...settings,
     },
     updatedAt: null,

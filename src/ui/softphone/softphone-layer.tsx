@@ -8,6 +8,7 @@ import type { ApiClient } from '@/ui/api-client';
 import { CallQualityNotice } from './call-quality-notice';
 import { MicrophoneNotice } from './microphone-notice';
 import { PhoneStatus } from './phone-status';
+import { RecordingIndicator } from './recording-indicator';
 import { RemoteAudio } from './remote-audio';
 import type { Softphone, SoftphoneState } from './softphone-types';
 import { useSoftphone } from './use-softphone';
@@ -18,7 +19,7 @@ export interface SoftphoneLayerProps {
 }
 
 export default function SoftphoneLayer({ api, onChange }: SoftphoneLayerProps) {
-  const { phone, phoneState } = useSoftphone(api);
+  const { phone, phoneState, recording } = useSoftphone(api);
   useEffect(() => onChange(phone, phoneState), [phone, phoneState, onChange]);
   useEffect(() => () => onChange(null, null), [onChange]);
   if (!phone || !phoneState) return null;
@@ -26,6 +27,7 @@ export default function SoftphoneLayer({ api, onChange }: SoftphoneLayerProps) {
     <>
       <PhoneStatus registration={phoneState.registration} />
       <CallQualityNotice warning={phoneState.call?.quality ?? null} />
+      {recording && <RecordingIndicator recording={recording} />}
       {phoneState.microphone && <MicrophoneNotice problem={phoneState.microphone} onDismiss={phone.clearMicrophoneProblem} />}
       <RemoteAudio stream={phoneState.call?.remoteStream ?? null} />
     </>

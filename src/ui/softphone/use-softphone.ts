@@ -1,22 +1,24 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { ApiClient } from '@/ui/api-client';
 import { startSoftphone } from './start-softphone';
+import type { CallRecording } from './call-recording';
 import type { Softphone, SoftphoneState } from './softphone-types';
 
 const noSubscription = () => () => {};
 const noState = () => null;
 
 /** Starts this window's softphone (stopped when the window goes away) and follows its state. */
-export function useSoftphone(api: ApiClient): { phone: Softphone | null; phoneState: SoftphoneState | null } {
-  const [phone, setPhone] = useState<Softphone | null>(null);
+export function useSoftphone(api: ApiClient): { phone: Softphone | null; phoneState: SoftphoneState | null; recording: CallRecording | null } {
+  const [started, setStarted] = useState<ReturnType<typeof startSoftphone> | null>(null);
+  const phone = started?.phone ?? null;
   useEffect(() => {
-    const started = startSoftphone(api);
-    setPhone(started);
+    const running = startSoftphone(api);
+    setStarted(running);
     return () => {
-      started.stop();
-      setPhone(null);
+      running.phone.stop();
+      setStarted(null);
     };
   }, [api]);
   const phoneState = useSyncExternalStore(phone?.subscribe ?? noSubscription, phone?.getState ?? noState, noState);
-  return { phone, phoneState };
+  return { phone, phoneState, recording: started?.recording ?? null };
 }

@@ -17,6 +17,8 @@ export interface CompanyTelephony {
   readonly sipWebSocketUrl: string | null;
   readonly sipDomain: string | null;
   readonly companyPhoneNumber: string | null;
+  /** The company's "Record calls" setting: the window records its calls. */
+  readonly recordCalls: boolean;
 }
 
 export interface SipRouteDeps {
@@ -67,13 +69,13 @@ async function putAccount(deps: SipRouteDeps, request: TelephonyHttpRequest) {
 }
 
 /** The company's SIP server, or the refusal the window shows. */
-async function sipServerOf(deps: SipRouteDeps, companyId: number): Promise<{ webSocketUrl: string; domain: string }> {
+async function sipServerOf(deps: SipRouteDeps, companyId: number): Promise<{ webSocketUrl: string; domain: string; recordCalls: boolean }> {
   const telephony = await deps.companyTelephony(companyId);
   if (telephony.provider !== 'sip') throw new TelephonyRouteError('SIP_PROVIDER_NOT_SELECTED', `The company uses the ${telephony.provider} provider, not SIP.`);
   if (telephony.sipWebSocketUrl === null || telephony.sipDomain === null) {
     throw new TelephonyRouteError('SIP_NOT_CONFIGURED');
   }
-  return { webSocketUrl: telephony.sipWebSocketUrl, domain: telephony.sipDomain };
+  return { webSocketUrl: telephony.sipWebSocketUrl, domain: telephony.sipDomain, recordCalls: telephony.recordCalls };
 }
 
 async function getRegistration(deps: SipRouteDeps, request: TelephonyHttpRequest) {
@@ -81,7 +83,8 @@ async function getRegistration(deps: SipRouteDeps, request: TelephonyHttpRequest
   const server = await sipServerOf(deps, agent.companyId);
   const account = await deps.accounts.find(agent);
   if (account === undefined) throw new TelephonyRouteError('SIP_ACCOUNT_MISSING');
-  return ok(sipRegistration(server, account, agent.name));
+  // Whether to record rides along: the window reads it on every (re)registration.
+  return ok({ ...sipRegistration(server, account, agent.name), recordCalls: server.recordCalls });
 }
 
 async function postIncoming(deps: SipRouteDeps, request: TelephonyHttpRequest) {

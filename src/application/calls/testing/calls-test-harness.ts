@@ -6,6 +6,7 @@ import {
   InMemoryAgentPresence,
   InMemoryCallHeartbeats,
   InMemoryNotesDrafts,
+  InMemoryCallRecordings,
   InMemoryCallerPreferences,
   InMemoryCallStore,
   InMemoryCrmDirectory,
@@ -62,6 +63,7 @@ export interface CallsHarness {
   readonly ringTimeouts: InProcessRingTimeoutScheduler;
   readonly heartbeats: InMemoryCallHeartbeats;
   readonly notesDrafts: InMemoryNotesDrafts;
+  readonly recordings: InMemoryCallRecordings;
   readonly events: RecordingCallEvents;
 }
 
@@ -87,6 +89,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   const logger = new RecordingLogger();
   const heartbeats = new InMemoryCallHeartbeats();
   const notesDrafts = new InMemoryNotesDrafts();
+  const recordings = new InMemoryCallRecordings(outbox);
   const events = new RecordingCallEvents();
   const telephony = options.telephony ?? fakeTelephony;
   const ringTimeouts = new InProcessRingTimeoutScheduler({
@@ -108,6 +111,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
     providers: { forCompany: async () => telephony },
     heartbeats,
     notesDrafts,
+    recordings,
     clock,
     ids: new SequentialIdGenerator(),
     preferences,
@@ -121,7 +125,7 @@ export function createCallsHarness(options: HarnessOptions = {}): CallsHarness {
   deps.telephony.onCallUpdate((update) => {
     void applyProviderCallUpdate(deps, update);
   });
-  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats, notesDrafts, events };
+  return { deps, clock, calls, outbox, crm, presence, notifier, preferences, settings, telephony: fakeTelephony, logger, ringTimeouts, heartbeats, notesDrafts, recordings, events };
 }
 
 /**

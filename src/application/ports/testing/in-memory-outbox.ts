@@ -1,6 +1,7 @@
 import type { EpochMillis } from '@/domain/call';
 import type { EnqueueResult, OutboxEntry, OutboxEntryInput, OutboxStore } from '@/application/ports/outbox-store.port';
 import type { DeliveryOutcome, OutboxDeliveries, OutboxDelivery } from '@/application/outbox/outbox-deliveries.port';
+import { deliveredAfterKey } from '@/domain/wrap-up';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -68,7 +69,7 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
   }
 
   async claimNext({ owner, now, leaseMs }: { owner: string; now: EpochMillis; leaseMs: number }): Promise<OutboxDelivery | undefined> {
-    const row = this.rows.find((candidate) => this.isDue(candidate, now) && !this.hasEarlierOpenEntry(candidate));
+    const row = this.rows.find((candidate) => this.isDue(candidate, now) && this.isReady(candidate));
     if (!row) return undefined;
     row.outcomeUnknown = row.outcomeUnknown || row.status === 'delivering';
     row.status = 'delivering';
@@ -107,9 +108,16 @@ export class InMemoryOutbox implements OutboxStore, OutboxDeliveries {
     return row.status === 'delivering' && row.leaseExpiresAt !== null && row.leaseExpiresAt <= now;
   }
 
-  private hasEarlierOpenEntry(row: OutboxDelivery): boolean {
-    return this.rows.some(
-      (other) => other.callId === row.callId && other.sequence < row.sequence && (other.status === 'pending' || other.status === 'delivering'),
+  /** A write waiting for a named write goes once that one is delivered; others wait for their call's earlier writes. */
+  private isReady(row: OutboxDelivery): boolean {
+    const after = deliveredAfterKey(row.write);
+    if (after !== null) return this.rows.some((other) => other.idempotencyKey === after && other.status === 'delivered');
+    return !this.rows.some(
+      (other) =>
+        other.callId === row.callId &&
+        other.sequence < row.sequence &&
+        (other.status === 'pending' || other.status === 'delivering') &&
+        deliveredAfterKey(other.write) === null,
     );
   }
 }

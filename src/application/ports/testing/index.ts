@@ -19,3 +19,4 @@ export { FakeTelephonyProvider, type FakeTelephonyCommand } from './fake-telepho
 export { InMemoryCallHeartbeats } from './in-memory-call-heartbeats';
 export { InMemoryNotesDrafts } from './in-memory-notes-drafts';
 export { RecordingCallEvents } from './recording-call-events';
+export { InMemoryCallRecordings } from './in-memory-call-recordings';
