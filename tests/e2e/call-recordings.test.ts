@@ -73,6 +73,8 @@ describe('call recordings (company setting "Record calls", real SIP call)', () =
     await frame.getByRole('checkbox', { name: 'Record calls' }).check();
     await frame.getByRole('form', { name: 'Call settings' }).getByRole('button', { name: 'Save', exact: true }).click();
     await frame.getByText('Settings saved.').waitFor();
+    await frame.getByRole('checkbox', { name: 'Record calls' }).scrollIntoViewIfNeeded();
+    await screenshotWindowAt(page.locator('#floating-window-frame'), { width: 320, height: 600 }, screenshotPath('settings-record-calls-320x600'));
     await saveSipAccount(frame, lab.agents[0]!);
     await frame.getByText('Phone ready', { exact: true }).first().waitFor();
     await frame.getByRole('tab', { name: 'Contacts' }).click();
@@ -83,6 +85,7 @@ describe('call recordings (company setting "Record calls", real SIP call)', () =
     await lab.customer.waitFor('established', { after: mark });
     const indicator = frame.getByRole('status').filter({ hasText: /^Recording$/ });
     await indicator.waitFor();
+    await button('Mute').waitFor();
     await screenshotWindowAt(page.locator('#floating-window-frame'), { width: 320, height: 600 }, screenshotPath('real-call-recording-320x600'));
     await waitFor(() => lab.customer.secondsHeard(), (seconds) => seconds > 6, 'six seconds of the call at the customer', 20_000);
 
