@@ -1,13 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Frame, FrameLocator, Page } from 'playwright-core';
-import { startPhoneLab, type PhoneLab } from '../phone-lab/src/index';
-import { launchChromium } from '../tests/support/browser';
-import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav } from '../tests/support/fake-audio';
+import type { Frame, FrameLocator, Page } from 'playwright-core';
+import type { PhoneLab } from '../phone-lab/src/index';
+import { heardAudio, REMOTE_AUDIO_PROBE, windowFrame } from '../tests/support/fake-audio';
 import { installFromMarketplace, openWindowFromDock } from '../tests/support/journeys';
-import { CUSTOMER_HZ, HZ_TOLERANCE, MICROPHONE_HZ, SILENT_RMS, saveSipAccount } from '../tests/support/sip-account';
-import { startStack, type Stack } from '../tests/support/stack';
+import { CUSTOMER_HZ, HZ_TOLERANCE, SILENT_RMS, saveSipAccount } from '../tests/support/sip-account';
+import { startSipLabStack, type SipLabStack } from '../tests/support/sip-lab-stack';
 import type { ResultRow } from './results-table';
 import { formatMs, percentile } from './stats';
 
@@ -16,33 +12,28 @@ const INVITE_TARGET_P95_MS = 150;
 const AUDIO_TARGET_P95_MS = 500;
 
 interface RealCallBench {
+  sip: SipLabStack;
   lab: PhoneLab;
   traffic: ReturnType<typeof watchWindowTraffic>;
-  stack: Stack;
-  browser: Browser;
   frame: FrameLocator;
   probe: Frame;
 }
 
 /** The lab, the app with provider sip, and Alice's window registered with her SIP account. */
-async function startRealCallBench(toneDir: string): Promise<RealCallBench> {
-  const lab = await startPhoneLab({ customerToneHz: CUSTOMER_HZ });
-  const stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain } });
-  const microphone = join(toneDir, 'microphone-880hz.wav');
-  writeToneWav(microphone, MICROPHONE_HZ);
-  const browser = await launchChromium({ extraArgs: fakeAudioArgs(microphone) });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+async function startRealCallBench(): Promise<RealCallBench> {
+  const sip = await startSipLabStack({ name: 'bench-real-calls' });
+  const context = await sip.browser.newContext({ viewport: { width: 1280, height: 800 } });
   await context.addInitScript(REMOTE_AUDIO_PROBE);
   const page = await context.newPage();
   // Before the window opens: its SIP WebSocket is created once, at registration.
   const traffic = watchWindowTraffic(page);
-  await installFromMarketplace(page, stack);
-  const frame = await openWindowFromDock(page, stack, 'Alice Admin');
-  const account = lab.agents[0]!;
+  await installFromMarketplace(page, sip.stack);
+  const frame = await openWindowFromDock(page, sip.stack, 'Alice Admin');
+  const account = sip.lab.agents[0]!;
   await saveSipAccount(frame, account);
   await frame.getByText('Phone ready', { exact: true }).first().waitFor({ timeout: 20_000 });
   await frame.getByRole('tab', { name: 'Contacts' }).click();
-  return { lab, traffic, stack, browser, frame, probe: await windowFrame(page) };
+  return { sip, lab: sip.lab, traffic, frame, probe: await windowFrame(page) };
 }
 
 /** Polls the window's analyser until it hears the customer's tone; returns when it did. */
@@ -145,8 +136,7 @@ const ICE_NOTE = '20 ms after the first ICE candidate';
 const p50 = (samples: readonly CallTimings[], part: keyof CallTimings) => formatMs(percentile(samples.map((sample) => sample[part]), 50));
 
 export async function realCallRows(): Promise<ResultRow[]> {
-  const toneDir = mkdtempSync(join(tmpdir(), 'bench-real-calls-'));
-  const bench = await startRealCallBench(toneDir);
+  const bench = await startRealCallBench();
   try {
     await measureOneCall(bench); // warm-up: JsSIP chunk, microphone, first ICE gathering
     const samples: CallTimings[] = [];
@@ -171,9 +161,6 @@ export async function realCallRows(): Promise<ResultRow[]> {
       row('far end answers → audio heard in the browser', audio, AUDIO_TARGET_P95_MS, 'AnalyserNode finds the 440 Hz tone (170 ms window); the far end hearing 880 Hz is checked by the e2e tests'),
     ];
   } finally {
-    await bench.browser.close();
-    await bench.stack.stop();
-    await bench.lab.stop();
-    rmSync(toneDir, { recursive: true, force: true });
+    await bench.sip.stop();
   }
 }

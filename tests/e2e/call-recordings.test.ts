@@ -1,16 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
-import { startPhoneLab, type PhoneLab } from '../../phone-lab/src/index';
-import { launchChromium } from '../support/browser';
+import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { PhoneLab } from '../../phone-lab/src/index';
 import { CUSTOMER_HZ, MICROPHONE_HZ, saveSipAccount } from '../support/sip-account';
-import { fakeAudioArgs, writeToneWav } from '../support/fake-audio';
 import { waitForCallLog } from '../support/inbound';
 import { installFromMarketplace, openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
-import { startStack, type Stack } from '../support/stack';
+import { startSipLabStack, type SipLabStack } from '../support/sip-lab-stack';
+import type { Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { screenshotWindowAt } from '../support/window-screenshot';
 
@@ -29,21 +25,17 @@ interface ToneLevels {
 }
 
 describe('call recordings (company setting "Record calls", real SIP call)', () => {
+  let sip: SipLabStack;
   let lab: PhoneLab;
   let stack: Stack;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let frame: FrameLocator;
-  const toneDir = mkdtempSync(join(tmpdir(), 'call-recordings-'));
 
   beforeAll(async () => {
-    lab = await startPhoneLab({ customerToneHz: CUSTOMER_HZ });
-    stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain } });
-    const tone = join(toneDir, `microphone-${MICROPHONE_HZ}hz.wav`);
-    writeToneWav(tone, MICROPHONE_HZ, 30);
-    browser = await launchChromium({ extraArgs: fakeAudioArgs(tone) });
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    sip = await startSipLabStack({ name: 'call-recordings', toneSeconds: 30 });
+    ({ lab, stack } = sip);
+    context = await sip.browser.newContext({ viewport: { width: 1280, height: 800 } });
     context.setDefaultTimeout(20_000);
     page = await context.newPage();
     await installFromMarketplace(page, stack);
@@ -52,10 +44,7 @@ describe('call recordings (company setting "Record calls", real SIP call)', () =
 
   afterAll(async () => {
     await context?.close().catch(() => {});
-    await browser?.close();
-    await stack?.stop();
-    await lab?.stop();
-    rmSync(toneDir, { recursive: true, force: true });
+    await sip?.stop();
   });
 
   afterEach(async (test) => {

@@ -1,18 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
-import { startPhoneLab, type PhoneLab } from '../../phone-lab/src/index';
-import { launchChromium } from '../support/browser';
+import type { PhoneLab } from '../../phone-lab/src/index';
 import { POOR_NETWORK_PROBE, setPoorNetwork, watchAliveReports } from '../support/call-quality';
 import { CUSTOMER_HZ, HZ_TOLERANCE, MICROPHONE_HZ, SILENT_RMS, saveSipAccount } from '../support/sip-account';
-import { fakeAudioArgs, heardAudio, REMOTE_AUDIO_PROBE, windowFrame, writeToneWav, type HeardAudio } from '../support/fake-audio';
+import { heardAudio, REMOTE_AUDIO_PROBE, windowFrame, type HeardAudio } from '../support/fake-audio';
 import { actAs, digitsOf, waitForCallLog } from '../support/inbound';
-import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { installFromMarketplace, openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { dropSipSockets, SIP_SOCKETS_PROBE, sipSocketCounts } from '../support/sip-sockets';
-import { startStack, type Stack } from '../support/stack';
+import { startSipLabStack, type SipLabStack } from '../support/sip-lab-stack';
+import type { Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 import { layoutProblems, setWindowSize } from '../support/window-layout';
 import { screenshotWindowAt } from '../support/window-screenshot';
@@ -38,30 +35,28 @@ interface Agent {
 }
 
 describe('real calls over SIP (softphone in the window, phone lab)', () => {
+  let sip: SipLabStack;
   let lab: PhoneLab;
   let stack: Stack;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
   let alice: Agent;
   let bob: Agent;
-  const toneDir = mkdtempSync(join(tmpdir(), 'real-calls-'));
 
   beforeAll(async () => {
-    lab = await startPhoneLab({ noAnswerTimeoutMs: 3_000, customerToneHz: CUSTOMER_HZ });
-    stack = await startStack({ appEnv: { TELEPHONY_PROVIDER: 'sip', SIP_WEBSOCKET_URL: lab.webSocketUrl, SIP_DOMAIN: lab.domain, SIP_SILENT_CALL_MS: String(SILENT_CALL_MS), WRAP_UP_GRACE_SECONDS: String(WRAP_UP_GRACE_SECONDS) } });
-    const tone = join(toneDir, `microphone-${MICROPHONE_HZ}hz.wav`);
-    writeToneWav(tone, MICROPHONE_HZ);
-    browser = await launchChromium({ extraArgs: fakeAudioArgs(tone) });
+    sip = await startSipLabStack({
+      name: 'real-calls',
+      lab: { noAnswerTimeoutMs: 3_000 },
+      appEnv: { SIP_SILENT_CALL_MS: String(SILENT_CALL_MS), WRAP_UP_GRACE_SECONDS: String(WRAP_UP_GRACE_SECONDS) },
+    });
+    ({ lab, stack, browser } = sip);
     alice = await openAgent(ALICE, 0);
     bob = await openAgent(BOB, 1);
   });
 
   afterAll(async () => {
     for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close();
-    await stack?.stop();
-    await lab?.stop();
-    rmSync(toneDir, { recursive: true, force: true });
+    await sip?.stop();
   });
 
   afterEach(async (test) => {
