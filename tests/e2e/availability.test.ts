@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { actAs, dialInbound, hostCommands, loadHiddenWindow, openControlCenter } from '../support/inbound';
-import { installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { dialInbound, hostCommands, installTwoAgents, loadHiddenWindow, openControlCenter } from '../support/inbound';
+import { openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -27,14 +27,7 @@ describe('agent availability: Do not disturb', () => {
   beforeAll(async () => {
     stack = await startStack({ appEnv: { RING_TIMEOUT_SECONDS: '6' } });
     browser = await launchChromium();
-    aliceContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    bobContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    for (const context of [aliceContext, bobContext]) context.setDefaultTimeout(15_000);
-    alice = await aliceContext.newPage();
-    bob = await bobContext.newPage();
-    await installFromMarketplace(alice, stack);
-    await actAs(bob, stack, BOB.id);
-    await installFromMarketplace(bob, stack);
+    ({ contexts: [aliceContext, bobContext], pages: [alice, bob] } = await installTwoAgents(browser, stack, BOB.id));
     await loadHiddenWindow(bob, stack, BOB.name);
     frame = await openWindowFromDock(alice, stack, ALICE.name);
     admin = await openControlCenter(aliceContext, stack);
