@@ -34,6 +34,10 @@ export function createSocketAgentPresence(io: AppSocketServer, availability: Age
       }
       return [...sessions.values()];
     },
+    async listOnlineUserIds(companyId: number): Promise<number[]> {
+      const sockets = await io.in(companyRoom(companyId)).fetchSockets();
+      return [...new Set(sockets.filter(({ data }) => data.companyId === companyId).map(({ data }) => data.userId))];
+    },
   };
 }
 

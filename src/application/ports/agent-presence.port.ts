@@ -11,4 +11,6 @@ export interface AgentPresence {
    * `AgentAvailability`, set with `agent:set-availability`). Sessions of other companies may be included; routing drops them.
    */
   listAvailableSessions(companyId: number): Promise<AgentSession[]>;
+  /** Agents of the company with a window open, "Do not disturb" or not (badge pushes reach them all). */
+  listOnlineUserIds(companyId: number): Promise<number[]>;
 }
