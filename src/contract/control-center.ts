@@ -29,9 +29,10 @@ export type InboundCallAck =
       reason: string | null;
       /**
        * With agent_not_found, what the app knows of the agent asked for: installed but no window
-       * open, uninstalled, or never installed (the app cannot see Pipedrive users who did not install).
+       * open, on "Do not disturb", uninstalled, or never installed (the app cannot see Pipedrive
+       * users who did not install).
        */
-      agentAccount: { kind: 'installed' | 'uninstalled'; name: string } | { kind: 'not_installed' } | null;
+      agentAccount: { kind: 'installed' | 'do_not_disturb' | 'uninstalled'; name: string } | { kind: 'not_installed' } | null;
     }
   | { ok: false; error: ErrorBody };
 

@@ -56,12 +56,14 @@ export interface ServerToClientEvents {
   'call:stop-ringing': (payload: StopRingingPayload) => void;
   /** The unseen missed-call badge count. */
   'missed:count': (payload: MissedCountPayload) => void;
+  /** The agent's availability changed (in any of their tabs): every tab shows it. */
+  'agent:availability': (payload: AgentAvailabilityPayload) => void;
   /** Another tab of this agent saved the notes it is typing for a call. */
   'call:notes-draft': (payload: NotesDraftPayload) => void;
 }
 
 export interface ClientToServerEvents {
-  /** The agent is (not) available to take inbound calls. */
+  /** The agent is (not) available to take inbound calls ("Do not disturb"): stored for all their tabs. */
   'agent:set-availability': (payload: AgentAvailabilityPayload, ack?: Ack) => void;
 }
 

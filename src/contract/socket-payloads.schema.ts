@@ -6,6 +6,8 @@ import { WINDOW_ID_PATTERN } from './socket-events';
 export const readyPayloadSchema = z.object({
   user: z.object({ id: z.number().int(), name: z.string() }),
   company: z.object({ id: z.number().int() }),
+  /** The agent's stored availability: false = "Do not disturb" (shared by all their tabs). */
+  available: z.boolean(),
 });
 export type ReadyPayload = z.infer<typeof readyPayloadSchema>;
 

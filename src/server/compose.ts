@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import type { AxiosAdapter } from 'axios';
+import { createAgentAvailabilityStore } from '@/adapters/db/agent-availability-store';
 import { createAccountRepository, type AccountRepository } from '@/adapters/db/account-repository';
 import { DrizzleCompanySettings } from '@/adapters/db/company-settings-store';
 import { openDatabase, type Database } from '@/adapters/db/database';
@@ -78,6 +79,7 @@ export async function composeApp({ config, logger, httpServer, pipedriveAdapter 
     sessions,
     verifyIframeToken: (token) => verify(token),
     accounts,
+    availability: createAgentAvailabilityStore(database),
     logger,
     redisUrl: config.redisUrl,
     redisPrefix: config.redisPrefix,

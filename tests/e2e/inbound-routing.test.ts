@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page, Route } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { actAs, dialInbound, hostCommands, hostState, loadHiddenWindow, openControlCenter, waitForCallLog } from '../support/inbound';
-import { installFromMarketplace } from '../support/journeys';
+import { dialInbound, hostCommands, hostState, installTwoAgents, loadHiddenWindow, openControlCenter, waitForCallLog } from '../support/inbound';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
 
@@ -26,14 +25,7 @@ describe('inbound call routing between agents and tabs', () => {
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchChromium();
-    aliceContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    bobContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    for (const context of [aliceContext, bobContext]) context.setDefaultTimeout(15_000);
-    alice = await aliceContext.newPage();
-    bob = await bobContext.newPage();
-    await installFromMarketplace(alice, stack);
-    await actAs(bob, stack, BOB.id);
-    await installFromMarketplace(bob, stack);
+    ({ contexts: [aliceContext, bobContext], pages: [alice, bob] } = await installTwoAgents(browser, stack, BOB.id));
     await loadHiddenWindow(alice, stack, ALICE.name);
     await loadHiddenWindow(bob, stack, BOB.name);
     admin = await openControlCenter(aliceContext, stack);

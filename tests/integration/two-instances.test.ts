@@ -184,6 +184,45 @@ describe('two app instances on one PostgreSQL and one Redis', () => {
     await waitForEvent(tabOnB, 'call:updated', (p) => isCall(callId)(p) && (p.call as WindowCall).state === 'ended', 'the call to end');
   });
 
+  it('keeps "Do not disturb" per agent across instances and tabs: set on A, a call posted to B skips them; a new tab starts with it', async () => {
+    const [tabOnA, tabOnB, colleagueOnB] = [await openTab(instanceA, agent), await openTab(instanceB, agent), await openTab(instanceB, colleague)];
+    const postCall = async (from: string) => {
+      const body = JSON.stringify({ from, callId: `two-instances-${randomBytes(4).toString('hex')}` });
+      const accepted = await fetch(`${instanceB}/api/telephony/inbound`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-signature': signWebhookBody(body, WEBHOOK_SECRET) }, body });
+      expect(accepted.status).toBe(202);
+      return (await accepted.json()) as { callId: string; result: string };
+    };
+    const reject = async (userId: number, tab: Tab, callId: string) => {
+      expect((await callApi(instanceB, userId, `/api/calls/${callId}/reject`, { windowId: tab.windowId })).status).toBe(200);
+    };
+    try {
+      expect(await tabOnA.socket.emitWithAck('agent:set-availability', { available: false })).toEqual({ ok: true });
+      expect(await waitForEvent(tabOnB, 'agent:availability', () => true, 'the other tab to hear it')).toEqual({ available: false });
+      expect(colleagueOnB.events.some((e) => e.event === 'agent:availability')).toBe(false);
+
+      const skipped = await postCall('+14155550312');
+      expect(skipped.result).toBe('ringing');
+      await waitForEvent(colleagueOnB, 'call:ringing', isCall(skipped.callId), 'the call to ring the colleague');
+      // A round trip on both of the agent's sockets: anything sent before it has arrived.
+      await Promise.all([tabOnA, tabOnB].map((tab) => tab.socket.emitWithAck('agent:set-availability', { available: false })));
+      expect([tabOnA, tabOnB].flatMap((tab) => tab.events.filter((e) => e.event === 'call:ringing' && isCall(skipped.callId)(e.payload)))).toEqual([]);
+      await reject(colleague, colleagueOnB, skipped.callId);
+
+      tabOnB.socket.disconnect();
+      const reconnected = await openTab(instanceB, agent);
+      expect(reconnected.events.find((e) => e.event === 'ready')?.payload).toMatchObject({ available: false });
+
+      expect(await reconnected.socket.emitWithAck('agent:set-availability', { available: true })).toEqual({ ok: true });
+      expect(await waitForEvent(tabOnA, 'agent:availability', (p) => p.available === true, 'tab A to hear it')).toEqual({ available: true });
+      const rung = await postCall('+14155550313');
+      await Promise.all([tabOnA, reconnected].map((tab) => waitForEvent(tab, 'call:ringing', isCall(rung.callId), 'the call to ring the agent again')));
+      await reject(agent, tabOnA, rung.callId);
+      await reject(colleague, colleagueOnB, rung.callId);
+    } finally {
+      await tabOnA.socket.emitWithAck('agent:set-availability', { available: true });
+    }
+  });
+
   it(`delivers each wrap-up exactly once although both instances run the outbox worker (${STRESS_WRAP_UPS} wrap-ups)`, async () => {
     // Slow Pipedrive down a little, so deliveries overlap and both workers find due entries.
     await fetch(`${stack.sandbox.url}/__sandbox/faults`, {

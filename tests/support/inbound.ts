@@ -1,7 +1,7 @@
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import type { CallLog } from '../../sandbox/src/store/types';
-import { floatingWindow } from './journeys';
+import { floatingWindow, installFromMarketplace } from './journeys';
 import type { Stack } from './stack';
 import { waitFor } from './wait';
 
@@ -94,4 +94,19 @@ export function waitForCallLog(stack: Stack, userId: number, remoteNumber: strin
 /** A call log time as the sandbox keeps it (ISO 8601) or as Pipedrive takes it (`YYYY-MM-DD HH:MM:SS`, UTC) → epoch ms. */
 export function pipedriveTime(text: string): number {
   return text.includes('T') ? Date.parse(text) : Date.parse(`${text.replace(' ', 'T')}Z`);
+}
+
+/** Two agents of the sandbox company, each in their own browser profile with the app installed: the first acts as the default sandbox user. */
+export async function installTwoAgents(
+  browser: Browser,
+  stack: Stack,
+  secondUserId: number,
+): Promise<{ contexts: [BrowserContext, BrowserContext]; pages: [Page, Page] }> {
+  const contexts = [await browser.newContext({ viewport: { width: 1280, height: 800 } }), await browser.newContext({ viewport: { width: 1280, height: 800 } })] as [BrowserContext, BrowserContext];
+  for (const context of contexts) context.setDefaultTimeout(15_000);
+  const pages = [await contexts[0].newPage(), await contexts[1].newPage()] as [Page, Page];
+  await installFromMarketplace(pages[0], stack);
+  await actAs(pages[1], stack, secondUserId);
+  await installFromMarketplace(pages[1], stack);
+  return { contexts, pages };
 }

@@ -34,6 +34,11 @@ describe('findAgentAccount (SQLite)', () => {
     expect(await findAgentAccount(database, 7351, '  bob   builder ')).toEqual({ kind: 'uninstalled', name: 'Bob Builder' });
   });
 
+  it('says when the installed agent is on "Do not disturb"', async () => {
+    await database.db.insert(database.tables.agentAvailability).values({ companyId: 7351, userId: 20001, available: false, updatedAt: 1 });
+    expect(await findAgentAccount(database, 7351, 'Alice Admin')).toEqual({ kind: 'do_not_disturb', name: 'Alice Admin' });
+  });
+
   it('says "not installed" for anyone else, including a user of another company', async () => {
     expect(await findAgentAccount(database, 7351, 'Dana Newhire')).toEqual({ kind: 'not_installed' });
     expect(await findAgentAccount(database, 7351, '30001')).toEqual({ kind: 'not_installed' });

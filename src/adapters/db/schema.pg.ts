@@ -198,3 +198,15 @@ export const callRecordings = pgTable('call_recordings', {
   size: integer('size').notNull(),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
 });
+
+/** "Available" / "Do not disturb" per agent, shared by their tabs and every instance; no row = available. */
+export const agentAvailability = pgTable(
+  'agent_availability',
+  {
+    companyId: integer('company_id').notNull(),
+    userId: integer('user_id').notNull(),
+    available: boolean('available').notNull(),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);

@@ -218,3 +218,15 @@ export const callRecordings = sqliteTable('call_recordings', {
   size: integer('size').notNull(),
   createdAt: integer('created_at').notNull(),
 });
+
+/** "Available" / "Do not disturb" per agent, shared by their tabs and every instance; no row = available. */
+export const agentAvailability = sqliteTable(
+  'agent_availability',
+  {
+    companyId: integer('company_id').notNull(),
+    userId: integer('user_id').notNull(),
+    available: integer('available', { mode: 'boolean' }).notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.companyId, table.userId] })],
+);

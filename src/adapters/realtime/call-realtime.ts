@@ -1,3 +1,4 @@
+import type { AgentAvailability } from '@/application/ports/agent-availability.port';
 import type { AgentPresence } from '@/application/ports/agent-presence.port';
 import type { CallView } from '@/application/ports/call-view';
 import type { Logger } from '@/application/ports/logger.port';
@@ -11,15 +12,17 @@ export type PresentCall = (view: CallView) => Promise<WindowCallView>;
 
 /**
  * Who can take calls now, from the sockets of the company room. `fetchSockets` asks every
- * instance when the Redis adapter is on, so the sessions are merged across instances.
+ * instance when the Redis adapter is on, so the sessions are merged across instances. Agents on
+ * "Do not disturb" are read from the store at each call, so no instance can hold a stale copy.
  */
-export function createSocketAgentPresence(io: AppSocketServer): AgentPresence {
+export function createSocketAgentPresence(io: AppSocketServer, availability: AgentAvailability): AgentPresence {
   return {
     async listAvailableSessions(companyId: number): Promise<AgentSession[]> {
-      const sockets = await io.in(companyRoom(companyId)).fetchSockets();
+      const [sockets, unavailable] = await Promise.all([io.in(companyRoom(companyId)).fetchSockets(), availability.listUnavailable([companyId])]);
+      const away = new Set(unavailable.map((agent) => agent.userId));
       const sessions = new Map<number, AgentSession>();
       for (const { data } of sockets) {
-        if (data.companyId !== companyId || !data.available) continue;
+        if (data.companyId !== companyId || away.has(data.userId)) continue;
         const known = sessions.get(data.userId);
         sessions.set(data.userId, {
           companyId,
@@ -30,6 +33,10 @@ export function createSocketAgentPresence(io: AppSocketServer): AgentPresence {
         });
       }
       return [...sessions.values()];
+    },
+    async listOnlineUserIds(companyId: number): Promise<number[]> {
+      const sockets = await io.in(companyRoom(companyId)).fetchSockets();
+      return [...new Set(sockets.filter(({ data }) => data.companyId === companyId).map(({ data }) => data.userId))];
     },
   };
 }

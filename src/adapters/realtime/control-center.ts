@@ -61,7 +61,7 @@ export interface ControlCenterOptions {
   registerInboundCall?: () => string;
   overview(): Promise<ControlCenterOverview>;
   /** The account of an agent named by id, email or name, for a missed call's explanation. */
-  findAgentAccount(companyId: number, agent: string): Promise<{ kind: 'installed' | 'uninstalled'; name: string } | { kind: 'not_installed' }>;
+  findAgentAccount(companyId: number, agent: string): Promise<{ kind: 'installed' | 'do_not_disturb' | 'uninstalled'; name: string } | { kind: 'not_installed' }>;
   /** The call as stored now, or undefined when the company has no such call. */
   findCall(companyId: number, callId: string): Promise<ControlCenterCallStatus | undefined>;
   logger: Logger;

@@ -29,7 +29,6 @@ export interface SocketData {
   userId: number;
   name: string;
   email: string;
-  available: boolean;
   expiresAt: number;
   /** The tab id from `auth.windowId`, or the socket id when the window sent none. */
   windowId: string;

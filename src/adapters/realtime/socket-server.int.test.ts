@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Account, AccountRepository } from '@/adapters/db/account-repository';
 import type { IframeTokenResult } from '@/adapters/session/iframe-token';
 import { createSessionSealer } from '@/adapters/session/session-sealer';
+import { InMemoryAgentAvailability } from '@/application/ports/testing';
 import { companyRoom, userRoom } from './socket-events';
 import { attachRealtime, type RealtimeServer } from './socket-server';
 
@@ -31,6 +32,8 @@ function account(companyId: number, userId: number): Account {
   };
 }
 
+/** Shared by every instance of a test, as the database is. */
+let availability = new InMemoryAgentAvailability();
 const installed = [account(1, 10), account(1, 11), account(2, 20)];
 const accounts = {
   find: async (key: { companyId: number; userId: number }) => installed.find((a) => a.companyId === key.companyId && a.userId === key.userId) ?? null,
@@ -54,7 +57,7 @@ const clients: Socket[] = [];
 
 async function startInstance(redisUrl: string | null = null, redisPrefix?: string): Promise<Instance> {
   const http = createServer();
-  const realtime = await attachRealtime({ httpServer: http, appOrigin: 'http://app.example.test', sessions, verifyIframeToken, accounts, logger: pino({ level: 'silent' }), redisUrl, redisPrefix });
+  const realtime = await attachRealtime({ httpServer: http, appOrigin: 'http://app.example.test', sessions, verifyIframeToken, accounts, availability, logger: pino({ level: 'silent' }), redisUrl, redisPrefix });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
   const instance = { url: `http://127.0.0.1:${(http.address() as AddressInfo).port}`, realtime, http };
   running.push(instance);
@@ -98,6 +101,7 @@ function received(socket: Socket, event: string): unknown[] {
 }
 
 afterEach(async () => {
+  availability = new InMemoryAgentAvailability();
   clients.splice(0).forEach((socket) => socket.disconnect());
   for (const instance of running.splice(0)) {
     await instance.realtime.close();
@@ -149,6 +153,29 @@ describe('socket layer', () => {
     expect(await instance.realtime.listOnlineAgents(1)).toEqual([expect.objectContaining({ userId: 10, available: false })]);
   });
 
+  it('stores "Do not disturb" per agent: every tab hears it, a new tab starts with it, a failed write says so', async () => {
+    const instance = await startInstance();
+    const first = await connectClient(instance, { token: 'valid:1:10' });
+    const second = await connectClient(instance, { token: 'valid:1:10' });
+    const colleague = await connectClient(instance, { token: 'valid:1:11' });
+    const heard = { first: received(first, 'agent:availability'), second: received(second, 'agent:availability'), colleague: received(colleague, 'agent:availability') };
+    expect(await first.emitWithAck('agent:set-availability', { available: false })).toEqual({ ok: true });
+    await Promise.all([second, colleague].map((socket) => socket.emitWithAck('agent:set-availability', { nonsense: true })));
+    expect(heard).toEqual({ first: [{ available: false }], second: [{ available: false }], colleague: [] });
+    expect(await availability.isAvailable({ companyId: 1, userId: 10 })).toBe(false);
+
+    const ready = new Promise((resolve) => {
+      const third = connectSocket(instance.url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth: { token: 'valid:1:10' } });
+      clients.push(third);
+      third.once('ready', resolve);
+    });
+    expect(await ready).toMatchObject({ user: { id: 10 }, available: false });
+
+    availability.failNextSave = true;
+    expect(await first.emitWithAck('agent:set-availability', { available: true })).toMatchObject({ ok: false, error: { code: 'INTERNAL_ERROR' } });
+    expect(await availability.isAvailable({ companyId: 1, userId: 10 })).toBe(false);
+  });
+
   it('lists online agents across app instances through the Redis adapter', async () => {
     if (!(await redisIsUp())) throw new Error(`Redis is not reachable at ${REDIS_URL}. Start it with: ${START_REDIS}`);
     const first = await startInstance(REDIS_URL);
@@ -173,6 +200,7 @@ describe('socket layer', () => {
       sessions,
       verifyIframeToken,
       accounts,
+      availability,
       logger: pino({ level: 'silent' }),
       redisUrl: 'redis://127.0.0.1:1',
       redisConnectTimeoutMs: 300,

@@ -3,6 +3,8 @@ import { createAdapter } from '@socket.io/redis-adapter';
 import { createClient } from 'redis';
 import { Server, type Socket } from 'socket.io';
 import type { AccountRepository } from '@/adapters/db/account-repository';
+import { setAgentAvailability } from '@/application/agents';
+import type { AgentAvailability } from '@/application/ports/agent-availability.port';
 import type { IframeTokenResult } from '@/adapters/session/iframe-token';
 import type { SessionSealer } from '@/adapters/session/session-sealer';
 import type { Logger } from 'pino';
@@ -35,6 +37,8 @@ export interface RealtimeOptions {
   sessions: SessionSealer;
   verifyIframeToken: (token: string) => Promise<IframeTokenResult>;
   accounts: AccountRepository;
+  /** Each agent's "Available" / "Do not disturb", shared by every instance (the database). */
+  availability: AgentAvailability;
   logger: Logger;
   redisUrl: string | null;
   /** Prefix of the adapter's Redis channels (REDIS_PREFIX): stacks sharing one Redis stay apart. */
@@ -48,6 +52,8 @@ export interface RealtimeOptions {
 
 export interface RealtimeServer {
   readonly io: AppSocketServer;
+  /** The store behind "Do not disturb" (call routing reads it through the presence). */
+  readonly availability: AgentAvailability;
   /** Agents with an open window in the company, across every app instance (Redis adapter). */
   listOnlineAgents(companyId: number): Promise<OnlineAgent[]>;
   /** Agents online in any company (Control Center), across every app instance. */
@@ -168,7 +174,6 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
       userId: account.userId,
       name: account.name,
       email: account.email,
-      available: true,
       // A signed token proves identity only at the handshake; such a socket is re-authenticated
       // (the client reconnects with a fresh token) after a fixed time, which also re-checks the install.
       expiresAt: identity.expiresAt ?? now() + TOKEN_SOCKET_LIFETIME_MS,
@@ -202,32 +207,52 @@ export async function attachRealtime(options: RealtimeOptions): Promise<Realtime
         reply({ ok: false, error: errorBody('INVALID_PAYLOAD', 'Expected { available: boolean }.') });
         return;
       }
-      socket.data.available = parsed.data.available;
-      reply({ ok: true });
+      setAgentAvailability(availabilityDeps, { companyId, userId }, parsed.data.available).then(
+        () => reply({ ok: true }),
+        (error: unknown) => {
+          log.error({ err: error, companyId }, 'could not store the agent availability');
+          reply({ ok: false, error: errorBody('INTERNAL_ERROR') });
+        },
+      );
     });
 
-    socket.emit('ready', { user: { id: userId, name: socket.data.name }, company: { id: companyId } });
-    for (const listener of connectionListeners) listener(socket);
+    // The stored value, not one per socket: every tab and instance of the agent agrees.
+    void options.availability
+      .isAvailable({ companyId, userId })
+      .catch((error: unknown) => {
+        log.error({ err: error, companyId }, 'could not read the agent availability');
+        return true;
+      })
+      .then((available) => {
+        if (!socket.connected) return;
+        socket.emit('ready', { user: { id: userId, name: socket.data.name }, company: { id: companyId }, available });
+        for (const listener of connectionListeners) listener(socket);
+      });
   });
 
-  const mergeAgents = (sockets: { data: SocketData }[]): OnlineAgent[] => {
+  // Rooms reach every instance through the Redis adapter; routing reads the stored value itself.
+  const availabilityDeps = {
+    availability: options.availability,
+    clock: { now },
+    announce: (agent: { companyId: number; userId: number }, available: boolean) => {
+      io.to(userRoom(agent.companyId, agent.userId)).emit('agent:availability', { available });
+    },
+  };
+
+  const mergeAgents = async (sockets: { data: SocketData }[]): Promise<OnlineAgent[]> => {
+    const unavailable = await options.availability.listUnavailable(sockets.map(({ data }) => data.companyId));
+    const away = new Set(unavailable.map((agent) => `${agent.companyId}:${agent.userId}`));
     const agents = new Map<string, OnlineAgent>();
     for (const { data } of sockets) {
       const key = `${data.companyId}:${data.userId}`;
-      const known = agents.get(key);
-      agents.set(key, {
-        companyId: data.companyId,
-        userId: data.userId,
-        name: data.name,
-        email: data.email,
-        available: (known?.available ?? false) || data.available,
-      });
+      agents.set(key, { companyId: data.companyId, userId: data.userId, name: data.name, email: data.email, available: !away.has(key) });
     }
     return [...agents.values()];
   };
 
   return {
     io,
+    availability: options.availability,
     async listOnlineAgents(companyId) {
       return mergeAgents(await io.in(companyRoom(companyId)).fetchSockets());
     },

@@ -13,7 +13,8 @@ export async function countUnseenMissedCalls(
 
 /**
  * Pushes the new badge count to everyone a missed call concerns. A company-wide missed call
- * concerns every agent; only the online ones get a push, the others read it when they connect.
+ * concerns every agent; only the online ones get a push (on "Do not disturb" too: the call is on
+ * their list), the others read it when they connect.
  */
 export async function pushMissedCallCounts(
   deps: Pick<CallDeps, 'calls' | 'presence' | 'notifier'>,
@@ -23,9 +24,7 @@ export async function pushMissedCallCounts(
   const userIds =
     missedBy.scope === 'agents'
       ? missedBy.userIds
-      : (await deps.presence.listAvailableSessions(companyId))
-          .filter((session) => session.companyId === companyId)
-          .map((session) => session.userId);
+      : await deps.presence.listOnlineUserIds(companyId);
   for (const userId of new Set(userIds)) {
     const count = await countUnseenMissedCalls(deps, companyId, userId);
     await deps.notifier.missedCallsChanged(companyId, userId, count);

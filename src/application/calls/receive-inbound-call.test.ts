@@ -85,6 +85,7 @@ describe('receiveInboundCall', () => {
           searchesWhenPresenceRead.push(h.crm.searches.length);
           return presence.listAvailableSessions(companyId);
         },
+        listOnlineUserIds: (companyId: number) => presence.listOnlineUserIds(companyId),
       },
     };
     const result = await receiveInboundCall(deps, { companyId: ACME, from: KNOWN_NUMBER, source: 'webhook', agent: String(GRACE.userId) });
@@ -134,6 +135,17 @@ describe('receiveInboundCall', () => {
     const page = await listMissedCalls(h.deps, { companyId: ACME, userId: ADA.userId });
     expect(page).toMatchObject({ unseenCount: 1, calls: [{ id: result.call.id }] });
     expect(await listMissedCalls(h.deps, { companyId: GLOBEX, userId: HANK.userId })).toEqual({ calls: [], unseenCount: 0 });
+  });
+
+  it('skips an agent on "Do not disturb": colleagues ring; a call for them is missed, listed and counted on their badge', async () => {
+    const h = harnessWithEveryoneOnline();
+    h.presence.setDoNotDisturb(ADA, true);
+    expect(await inbound(h)).toMatchObject({ kind: 'ringing', ringingUserIds: [GRACE.userId] });
+    const missed = await inbound(h, { agent: String(ADA.userId), from: UNKNOWN_NUMBER });
+    expect(missed).toMatchObject({ kind: 'missed', reason: 'agent_not_found' });
+    expect(h.notifier.messages.filter((m) => m.type === 'ring' && m.userIds.includes(ADA.userId))).toEqual([]);
+    expect(await listMissedCalls(h.deps, { companyId: ACME, userId: ADA.userId })).toMatchObject({ unseenCount: 1, calls: [{ id: missed.call.id }] });
+    expect(h.notifier.lastMissedCount(ACME, ADA.userId)).toBe(1);
   });
 
   it('treats a repeated provider call id as a duplicate and stores the call once', async () => {

@@ -7,8 +7,10 @@ import type { AgentSession } from '@/domain/routing';
  */
 export interface AgentPresence {
   /**
-   * Sessions of agents who can take calls now: connected and not marked unavailable
-   * (`agent:set-availability`). Sessions of other companies may be included; routing drops them.
+   * Sessions of agents who can take calls now: connected and not on "Do not disturb" (the stored
+   * `AgentAvailability`, set with `agent:set-availability`). Sessions of other companies may be included; routing drops them.
    */
   listAvailableSessions(companyId: number): Promise<AgentSession[]>;
+  /** Agents of the company with a window open, "Do not disturb" or not (badge pushes reach them all). */
+  listOnlineUserIds(companyId: number): Promise<number[]>;
 }

@@ -27,3 +27,4 @@ export type { CompanyDirectory } from './company-directory.port';
 export type { CallHeartbeats, HeartbeatCall } from './call-heartbeats.port';
 export type { NotesDraft, NotesDrafts } from './notes-drafts.port';
 export type { CallRecordings, CallRecordingInput, StoredRecording } from './call-recordings.port';
+export type { AgentAvailability, AgentRef } from './agent-availability.port';

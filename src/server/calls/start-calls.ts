@@ -83,7 +83,7 @@ export function startCalls({ config, logger, database, accounts, pipedrive, real
     events,
     preferences: ports.preferences,
     crm: createCrmDirectory({ gateway: pipedrive, accounts }),
-    presence: createSocketAgentPresence(realtime.io),
+    presence: createSocketAgentPresence(realtime.io, realtime.availability),
     notifier: createSocketRealtimeNotifier({ io: realtime.io, present, stopReasonOf: createStopReason(ports), logger: log }),
     telephony: telephony.owningProvider,
     providers: telephony.providers,

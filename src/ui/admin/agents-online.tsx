@@ -22,7 +22,7 @@ export function AgentsOnline({ companies }: { companies: ControlCenterOverview['
                   <span className="presence" data-status={online.available ? 'online' : 'away'} aria-hidden="true" />
                   <span>
                     {online.name} <span className="muted">({online.email}, id {online.userId})</span>
-                    {online.available ? '' : ' – unavailable'}
+                    {online.available ? '' : ' – Do not disturb'}
                   </span>
                 </li>
               ))}

@@ -37,6 +37,7 @@ describe('the Control Center status line when the agent asked for did not ring',
     expect(describeInboundCallAck(missed({ kind: 'not_installed' }), ' dana@example.com ')?.text).toBe('Missed call: "dana@example.com" has not installed the app in this company.');
     expect(describeInboundCallAck(missed({ kind: 'uninstalled', name: 'Bob Builder' }), 'Bob')?.text).toBe('Missed call: Bob Builder uninstalled the app.');
     expect(describeInboundCallAck(missed({ kind: 'installed', name: 'Alice Admin' }), '20001')?.text).toBe('Missed call: Alice Admin installed the app but has no window of it open.');
+    expect(describeInboundCallAck(missed({ kind: 'do_not_disturb', name: 'Alice Admin' }), '20001')?.text).toBe('Missed call: Alice Admin is on Do not disturb.');
     expect(describeInboundCallAck(missed(null))?.text).toBe('Missed call: agent not found.');
   });
 });

@@ -23,6 +23,7 @@ type AgentAccount = NonNullable<Extract<InboundCallAck, { ok: true }>['agentAcco
 
 function describeMissingAgent(account: AgentAccount, agent: string): string {
   if (account.kind === 'installed') return `${account.name} installed the app but has no window of it open`;
+  if (account.kind === 'do_not_disturb') return `${account.name} is on Do not disturb`;
   if (account.kind === 'uninstalled') return `${account.name} uninstalled the app`;
   return `"${agent.trim()}" has not installed the app in this company`;
 }

@@ -26,7 +26,7 @@ function fakeIo() {
     io,
     socket,
     options: () => options,
-    emit: (event: string) => handlers.get(event)?.forEach((handler) => handler()),
+    emit: (event: string, payload?: unknown) => handlers.get(event)?.forEach((handler) => (handler as (payload?: unknown) => void)(payload)),
     handshake: () =>
       new Promise<object>((resolve) => {
         (options.auth as AuthCallback)(resolve);
@@ -54,6 +54,18 @@ describe('connectRealtime', () => {
     const byDefault = fakeIo();
     await connectRealtime({ getToken: async () => 'jwt', onStatus: () => {}, io: byDefault.io });
     expect(byDefault.options()).toMatchObject({ transports: ['polling', 'websocket'] });
+  });
+
+  it('reports the agent availability from every ready and every change, ignoring malformed payloads', async () => {
+    const fake = fakeIo();
+    const seen: boolean[] = [];
+    await connectRealtime({ getToken: async () => 'jwt', onStatus: () => {}, onAvailability: (available) => seen.push(available), io: fake.io });
+    fake.emit('ready', { user: { id: 1, name: 'A' }, company: { id: 2 }, available: false });
+    fake.emit('agent:availability', { available: true });
+    fake.emit('agent:availability', { available: 'no' });
+    fake.emit('agent:availability', null);
+    fake.emit('ready', { user: { id: 1, name: 'A' }, company: { id: 2 } });
+    expect(seen).toEqual([false, true]);
   });
 
   it('still attempts the handshake (cookie only) when no token can be had', async () => {

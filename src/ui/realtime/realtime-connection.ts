@@ -23,6 +23,8 @@ export type RealtimeStatus = 'connecting' | 'online' | 'offline';
 export interface RealtimeOptions {
   getToken: () => Promise<string>;
   onStatus: (status: RealtimeStatus) => void;
+  /** The agent's stored availability: on every (re)connection (`ready`) and when any tab changes it. */
+  onAvailability?: (available: boolean) => void;
   /** Delay before retrying after the server refused the handshake (it does not retry by itself). */
   retryDelayMs?: (attempt: number) => number;
   /**
@@ -61,6 +63,13 @@ export async function connectRealtime(options: RealtimeOptions): Promise<Realtim
     },
   });
 
+  // Listened to before the first connection, so the `ready` of any connection cannot be missed.
+  const readAvailability = (payload: unknown) => {
+    const available = (payload as { available?: unknown } | null)?.available;
+    if (typeof available === 'boolean') options.onAvailability?.(available);
+  };
+  socket.on('ready', readAvailability);
+  socket.on('agent:availability', readAvailability);
   socket.on('connect', () => {
     refusals = 0;
     options.onStatus('online');

@@ -15,11 +15,13 @@ import { useSoftphone } from './use-softphone';
 
 export interface SoftphoneLayerProps {
   api: ApiClient;
+  /** The agent chose "Do not disturb": the phone refuses INVITEs (a PBX ring group does not know). */
+  doNotDisturb: boolean;
   onChange: (phone: Softphone | null, state: SoftphoneState | null) => void;
 }
 
-export default function SoftphoneLayer({ api, onChange }: SoftphoneLayerProps) {
-  const { phone, phoneState, recording } = useSoftphone(api);
+export default function SoftphoneLayer({ api, doNotDisturb, onChange }: SoftphoneLayerProps) {
+  const { phone, phoneState, recording } = useSoftphone(api, doNotDisturb);
   useEffect(() => onChange(phone, phoneState), [phone, phoneState, onChange]);
   useEffect(() => () => onChange(null, null), [onChange]);
   if (!phone || !phoneState) return null;

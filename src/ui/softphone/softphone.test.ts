@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ServerRequestError } from '@/ui/api-client';
 import { MicrophoneError, microphoneProblem } from './microphone';
+import { createDoNotDisturbSwitch } from './do-not-disturb';
 import { REFUSED_MESSAGE } from './sip-registration';
 import { ALIVE_INTERVAL_MS, BUSY_REPORT_DELAY_MS, createSoftphone } from './softphone';
 import type { CallEventReport, Softphone } from './softphone-types';
@@ -20,6 +21,7 @@ interface HarnessOptions {
   registration?: () => Promise<SipRegistration>;
   incomingCallId?: (call: IncomingSipCall) => Promise<string>;
   openMicrophone?: () => Promise<MediaStream>;
+  refusesIncoming?: () => boolean;
 }
 
 function harness(options: HarnessOptions = {}): Harness {
@@ -39,6 +41,7 @@ function harness(options: HarnessOptions = {}): Harness {
         return options.incomingCallId ? options.incomingCallId(call) : Promise.resolve('call-in-1');
       },
     },
+    ...(options.refusesIncoming ? { refusesIncoming: options.refusesIncoming } : {}),
     createUserAgent: (registration) => {
       const agent = new FakeSipUserAgent(registration);
       agents.push(agent);
@@ -388,6 +391,29 @@ describe('softphone inbound calls', () => {
       await vi.advanceTimersByTimeAsync(BUSY_REPORT_DELAY_MS);
       expect(h.incoming).toEqual([CALLER]);
       expect(h.phone.getState().call).toMatchObject({ callId: 'call-1', phase: 'live' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('answers "busy here" on Do not disturb (a ring group does not know), and reports it later so it is logged as missed', async () => {
+    vi.useFakeTimers();
+    try {
+      const dnd = createDoNotDisturbSwitch(true);
+      const h = harness({ refusesIncoming: dnd.isOn });
+      h.phone.register();
+      await vi.advanceTimersByTimeAsync(0);
+      h.agent().emit({ type: 'connected' });
+      h.agent().emit({ type: 'registered' });
+      const refused = h.agent().ring(CALLER);
+      expect(refused.actions).toEqual(['terminate 486']);
+      expect(h.phone.getState().call).toBeNull();
+      await vi.advanceTimersByTimeAsync(BUSY_REPORT_DELAY_MS);
+      expect(h.incoming).toEqual([CALLER]);
+      dnd.set(false);
+      const next = h.agent().ring(CALLER);
+      expect(next.actions).toEqual([]);
+      expect(h.phone.getState().call).toMatchObject({ direction: 'inbound', phase: 'ringing' });
     } finally {
       vi.useRealTimers();
     }

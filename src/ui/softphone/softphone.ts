@@ -27,6 +27,7 @@ export interface SoftphoneDeps {
   server: SoftphoneServer;
   createUserAgent: CreateSipUserAgent;
   openMicrophone(): Promise<MediaStream>;
+  refusesIncoming?: () => boolean;
 }
 
 interface ActiveCall {
@@ -143,8 +144,8 @@ export function createSoftphone(deps: SoftphoneDeps): Softphone {
   }
 
   function onIncoming(session: SipSession, incoming: IncomingSipCall) {
-    // One call at a time: a second INVITE hears "busy here" and the PBX tries elsewhere.
-    if (active) {
+    // One call at a time (and none on Do not disturb, do-not-disturb.ts): "busy here", the PBX tries elsewhere.
+    if (active || deps.refusesIncoming?.()) {
       session.terminate(486);
       setTimeout(() => void deps.server.incoming(incoming).catch(() => {}), BUSY_REPORT_DELAY_MS);
       return;

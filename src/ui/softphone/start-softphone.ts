@@ -7,11 +7,12 @@ import { browserRecorderMedia } from './call-recorder';
 import { createCallRecording, type CallRecording } from './call-recording';
 import { createJsSipUserAgent } from './jssip-user-agent';
 import { openMicrophone } from './microphone';
+import type { DoNotDisturbSwitch } from './do-not-disturb';
 import { createSoftphone } from './softphone';
 import { createSoftphoneServer, parseRegistration } from './softphone-server';
 import type { Softphone } from './softphone-types';
 
-export function startSoftphone(api: ApiClient): { phone: Softphone; recording: CallRecording } {
+export function startSoftphone(api: ApiClient, doNotDisturb: DoNotDisturbSwitch): { phone: Softphone; recording: CallRecording } {
   const recording = createCallRecording({
     media: browserRecorderMedia,
     upload: (callId, blob) => api.putBlob(`/api/calls/${encodeURIComponent(callId)}/recording`, blob, () => undefined),
@@ -26,7 +27,7 @@ export function startSoftphone(api: ApiClient): { phone: Softphone; recording: C
       }),
   };
   const recordingMicrophone = () => openMicrophone().then((stream) => (recording.noteMicrophone(stream), stream));
-  const phone = createSoftphone({ server, createUserAgent: createJsSipUserAgent, openMicrophone: recordingMicrophone });
+  const phone = createSoftphone({ server, createUserAgent: createJsSipUserAgent, openMicrophone: recordingMicrophone, refusesIncoming: doNotDisturb.isOn });
   phone.subscribe(() => recording.follow(phone.getState()));
   phone.register();
   return { phone, recording };

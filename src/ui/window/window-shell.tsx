@@ -11,7 +11,7 @@ import { isOnCall } from '@/ui/calls/call-session-state';
 import type { WindowProps } from '@/ui/page-props';
 import type { SettingsValues } from '@/ui/settings/settings-types';
 import { useRealtime } from '@/ui/realtime/use-realtime';
-import type { RealtimeStatus } from '@/ui/realtime/realtime-connection';
+import { useAvailability } from '@/ui/realtime/use-availability';
 import { useSdk } from '@/ui/sdk/sdk-context';
 import { useVisibility } from '@/ui/sdk/use-visibility';
 import { LazyInCallControls, LazySipAccountSection, LazySoftphoneLayer } from '@/ui/softphone/lazy-parts';
@@ -23,6 +23,7 @@ import { PhoneFormatContext, usePhoneFormatter } from '@/ui/phone-format/phone-f
 import { LazyPhoneClickSetting } from '@/ui/phone-clicks/lazy-phone-click-setting';
 import { usePhoneClickMode } from '@/ui/phone-clicks/use-phone-click-mode';
 import type { PlacingTarget } from '@/ui/calls/call-session-state';
+import { AvailabilityStatus } from './availability-status';
 import { HomePanels } from './home-panels';
 import { HomeTabs, type HomeTab } from './home-tabs';
 import { LazyMissedDuringCallNotice } from './lazy-missed-during-call-notice';
@@ -35,12 +36,6 @@ function useAccountState(api: ApiClient): AccountState {
 
 const NO_SOFTPHONE = { phone: null, phoneState: null };
 
-const PRESENCE_TEXT: Record<RealtimeStatus, string> = {
-  connecting: 'Connecting…',
-  online: 'Online',
-  offline: 'Offline',
-};
-
 export function WindowShell({ user, company, theme: pageTheme, socketTransports }: Omit<WindowProps, 'view'>) {
   const theme = useTheme(pageTheme);
   const { state: sdkState, sdk, whenReady } = useSdk();
@@ -51,6 +46,7 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
   const calls = useMemo(() => createCallsApi(api), [api]);
   const accountState = useAccountState(api);
   const realtime = useRealtime(api.signedToken, socketTransports);
+  const availability = useAvailability(realtime);
   // A phone-number click in Pipedrive arrives as a visibility context with a number: it dials.
   const visibility = useVisibility();
   // Provider `sip`: this window is the phone (its chunk, JsSIP included, loads only then).
@@ -110,13 +106,11 @@ export function WindowShell({ user, company, theme: pageTheme, socketTransports 
             <h1>Hello, {user.name}</h1>
             <p className="muted">{company.name}</p>
           </div>
-          <span className="presence" data-status={realtime.status}>
-            {PRESENCE_TEXT[realtime.status]}
-          </span>
+          <AvailabilityStatus status={realtime.status} availability={availability} />
         </header>
         {provider === 'sip' && (
           <Suspense fallback={null}>
-            <LazySoftphoneLayer api={api} onChange={onSoftphone} />
+            <LazySoftphoneLayer api={api} doNotDisturb={availability.available === false} onChange={onSoftphone} />
           </Suspense>
         )}
         {sdkState.status === 'unavailable' && <SdkUnavailableNotice reason={sdkState.reason} />}

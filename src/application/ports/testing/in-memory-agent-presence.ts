@@ -21,7 +21,19 @@ export class InMemoryAgentPresence implements AgentPresence {
     this.sessions.delete(`${agent.companyId}:${agent.userId}`);
   }
 
+  private readonly doNotDisturb = new Set<string>();
+
+  /** The agent chose "Do not disturb" (true) or "Available": online, but not rung. */
+  setDoNotDisturb(agent: Pick<FakeAgent, 'companyId' | 'userId'>, on: boolean): void {
+    if (on) this.doNotDisturb.add(`${agent.companyId}:${agent.userId}`);
+    else this.doNotDisturb.delete(`${agent.companyId}:${agent.userId}`);
+  }
+
   async listAvailableSessions(companyId: number): Promise<AgentSession[]> {
-    return [...this.sessions.values()].filter((s) => s.companyId === companyId);
+    return [...this.sessions.values()].filter((s) => s.companyId === companyId && !this.doNotDisturb.has(`${s.companyId}:${s.userId}`));
+  }
+
+  async listOnlineUserIds(companyId: number): Promise<number[]> {
+    return [...this.sessions.values()].filter((s) => s.companyId === companyId).map((s) => s.userId);
   }
 }

@@ -20,3 +20,4 @@ export { InMemoryCallHeartbeats } from './in-memory-call-heartbeats';
 export { InMemoryNotesDrafts } from './in-memory-notes-drafts';
 export { RecordingCallEvents } from './recording-call-events';
 export { InMemoryCallRecordings } from './in-memory-call-recordings';
+export { InMemoryAgentAvailability } from './in-memory-agent-availability';
