@@ -75,4 +75,21 @@ describe('sandbox: call log recordings (POST /v1/callLogs/{id}/recordings)', () 
     await kit.sandbox.reset();
     expect((await kit.control(`/call-logs/${id}/recording`, undefined, 'GET')).status).toBe(404);
   });
+
+  it('lets the person page play the recording of a call logged against them', async () => {
+    const persons = await kit.get('/api/v2/persons?limit=1', token);
+    const personId = persons.body.data[0].id as number;
+    const created = await kit.post('/api/v1/callLogs', token, { ...CALL_LOG, person_id: personId });
+    const id = created.body.data.id as string;
+    const page = async () => (await fetch(`${kit.url}/persons/${personId}`, { headers: { cookie: 'sandbox_user=20002' } })).text();
+    expect(await page()).not.toContain('class="call-recording"');
+
+    await upload(id, audioForm());
+    expect(await page()).toContain(`<audio class="call-recording" controls preload="none" src="/call-logs/${id}/recording" aria-label="Recording of this call">`);
+    const audio = await fetch(`${kit.url}/call-logs/${id}/recording`);
+    expect(audio.status).toBe(200);
+    expect(audio.headers.get('content-type')).toBe('audio/webm;codecs=opus');
+    expect(new Uint8Array(await audio.arrayBuffer())).toEqual(AUDIO);
+    expect((await fetch(`${kit.url}/call-logs/${'0'.repeat(32)}/recording`)).status).toBe(404);
+  });
 });

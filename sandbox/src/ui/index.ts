@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SandboxContext } from '../context';
 import { changeTheme, createActivity, signedToken, switchUser, uninstall, type UiAction } from './actions';
 import { serveAsset } from './assets';
+import { CALL_RECORDING_PATH, serveCallRecording } from './call-recording-audio';
 import { redirect, sendError, UiHttpError } from './http';
 import { dealDetailPage, dealsPage } from './pages/deals';
 import { marketplacePage } from './pages/marketplace';
@@ -41,6 +42,8 @@ export async function handleUiRequest(ctx: SandboxContext, req: IncomingMessage,
       return true;
     }
     if (url.pathname.startsWith('/ui/assets/')) return await serveAsset(res, url.pathname);
+    const recording = CALL_RECORDING_PATH.exec(url.pathname);
+    if (recording) return serveCallRecording(ctx, res, decodeURIComponent(recording[1]!));
     for (const { pattern, handler } of PAGES) {
       const match = pattern.exec(url.pathname);
       if (match) {

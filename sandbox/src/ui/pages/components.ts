@@ -52,12 +52,19 @@ export function noteList(notes: Note[]): SafeHtml {
   )}</ul>`;
 }
 
-export function callLogList(logs: CallLog[]): SafeHtml {
+export function callLogList(logs: CallLog[], hasAudio: (callLogId: string) => boolean = () => false): SafeHtml {
   if (logs.length === 0) return html`<p class="muted">No calls logged</p>`;
   return html`<ul class="call-logs">${logs.map(
     (log) =>
       html`<li data-call-log-id="${log.id}"><strong>${log.subject ?? 'Call'}</strong> <span class="muted">${log.outcome} · ${log.to_phone_number} · ${log.start_time}${
         log.duration ? ` · ${log.duration}` : ''
-      }</span>${log.note ? html`<div class="note-text">${richText(log.note)}</div>` : html``}</li>`,
+      }</span>${log.note ? html`<div class="note-text">${richText(log.note)}</div>` : html``}${recordingOf(log, hasAudio)}</li>`,
   )}</ul>`;
+}
+
+/** A player for the call's recording; the audio lives in memory only, so a restart leaves the flag alone. */
+function recordingOf(log: CallLog, hasAudio: (callLogId: string) => boolean): SafeHtml {
+  if (!log.has_recording) return html``;
+  if (!hasAudio(log.id)) return html`<p class="muted">Recording attached (its audio is not kept across sandbox restarts)</p>`;
+  return html`<audio class="call-recording" controls preload="none" src="/call-logs/${encodeURIComponent(log.id)}/recording" aria-label="Recording of this call"></audio>`;
 }

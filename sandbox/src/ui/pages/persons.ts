@@ -58,7 +58,7 @@ export async function personDetailPage(page: PageRequest, personId: number): Pro
 <section aria-label="Phone numbers"><h2>Phone</h2>${phoneList(person.phones, person.id)}</section>
 <section aria-label="Deals"><h2>Deals</h2>${dealTable(deals)}</section>
 <section aria-label="Activities"><h2>Activities</h2>${activityList(store.listActivities({ personId }))}</section>
-<section aria-label="Call logs"><h2>Calls</h2>${callLogList(calls)}</section>
+<section aria-label="Call logs"><h2>Calls</h2>${callLogList(calls, (id) => store.getRecording(id) !== undefined)}</section>
 <section aria-label="Notes"><h2>Notes</h2>${noteList(store.listNotes({ personId }))}</section>
 </article>`;
   await renderPage(page, person.name, body);
