@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { dialInbound, hostState, loadHiddenWindow, openControlCenter } from '../support/inbound';
-import { installFromMarketplace } from '../support/journeys';
+import { installedPage } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -21,10 +21,7 @@ describe('the Control Center page', () => {
   beforeAll(async () => {
     stack = await startStack();
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 900, height: 760 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    await installFromMarketplace(page, stack);
+    ({ context, page } = await installedPage(browser, stack, { viewport: { width: 900, height: 760 }, timeoutMs: 15_000 }));
     frame = await loadHiddenWindow(page, stack, ALICE.name);
     admin = await openControlCenter(context, stack);
   });

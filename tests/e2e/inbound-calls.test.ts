@@ -12,7 +12,7 @@ import {
   postInboundWebhook,
   waitForCallLog,
 } from '../support/inbound';
-import { installFromMarketplace } from '../support/journeys';
+import { installedPage } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -35,10 +35,7 @@ describe('inbound calls, from the Control Center to the sandbox call log', () =>
   beforeAll(async () => {
     stack = await startStack({ appEnv: { TELEPHONY_WEBHOOK_SECRET: WEBHOOK_SECRET, RING_TIMEOUT_SECONDS: '6' } });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    await installFromMarketplace(page, stack);
+    ({ context, page } = await installedPage(browser, stack, { timeoutMs: 15_000 }));
     frame = await loadHiddenWindow(page, stack, ALICE.name);
     admin = await openControlCenter(context, stack);
   });

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { hostCommands, hostState } from '../support/inbound';
-import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { floatingWindow, installedPage, openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -27,9 +27,7 @@ describe('a live call survives a reload and a second tab', () => {
   beforeAll(async () => {
     stack = await startStack({ appEnv: { MOCK_TELEPHONY_RING_MS: '50', MOCK_TELEPHONY_CONNECT_MS: '300' } });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    first = await context.newPage();
-    await installFromMarketplace(first, stack);
+    ({ context, page: first } = await installedPage(browser, stack));
   });
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
-import { floatingWindow, installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { installedPage, openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -39,9 +39,7 @@ describe('outbound calls from the floating window', () => {
   beforeAll(async () => {
     stack = await startStack({ appEnv: { MOCK_TELEPHONY_RING_MS: '50', MOCK_TELEPHONY_CONNECT_MS: '300' } });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    await installFromMarketplace(page, stack);
+    ({ context, page } = await installedPage(browser, stack));
     frame = await openWindowFromDock(page, stack, AGENT.name);
   });
 

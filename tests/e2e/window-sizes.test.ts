@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
 import { dialInbound, dockBadge, openControlCenter } from '../support/inbound';
-import { installFromMarketplace, openWindowFromDock } from '../support/journeys';
+import { installedPage, openWindowFromDock } from '../support/journeys';
 import { screenshotPath } from '../support/screenshots';
 import { startStack, type Stack } from '../support/stack';
 import { waitFor } from '../support/wait';
@@ -33,10 +33,7 @@ describe('the floating window at its real sizes', () => {
   beforeAll(async () => {
     stack = await startStack({ appEnv: { MOCK_TELEPHONY_RING_MS: '50', MOCK_TELEPHONY_CONNECT_MS: '300', RING_TIMEOUT_SECONDS: '5' } });
     browser = await launchChromium();
-    context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    context.setDefaultTimeout(15_000);
-    page = await context.newPage();
-    await installFromMarketplace(page, stack);
+    ({ context, page } = await installedPage(browser, stack, { timeoutMs: 15_000 }));
     frame = await openWindowFromDock(page, stack, AGENT.name);
     admin = await openControlCenter(context, stack);
   });

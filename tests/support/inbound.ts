@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, FrameLocator, Page } from 'playwright-core';
 import { signWebhookBody } from '@/adapters/telephony/webhook/webhook-signature';
 import type { CallLog } from '../../sandbox/src/store/types';
-import { floatingWindow, installFromMarketplace } from './journeys';
+import { floatingWindow, installedPage } from './journeys';
 import type { Stack } from './stack';
 import { waitFor } from './wait';
 
@@ -102,11 +102,7 @@ export async function installTwoAgents(
   stack: Stack,
   secondUserId: number,
 ): Promise<{ contexts: [BrowserContext, BrowserContext]; pages: [Page, Page] }> {
-  const contexts = [await browser.newContext({ viewport: { width: 1280, height: 800 } }), await browser.newContext({ viewport: { width: 1280, height: 800 } })] as [BrowserContext, BrowserContext];
-  for (const context of contexts) context.setDefaultTimeout(15_000);
-  const pages = [await contexts[0].newPage(), await contexts[1].newPage()] as [Page, Page];
-  await installFromMarketplace(pages[0], stack);
-  await actAs(pages[1], stack, secondUserId);
-  await installFromMarketplace(pages[1], stack);
-  return { contexts, pages };
+  const first = await installedPage(browser, stack, { timeoutMs: 15_000 });
+  const second = await installedPage(browser, stack, { timeoutMs: 15_000, beforeInstall: (page) => actAs(page, stack, secondUserId) });
+  return { contexts: [first.context, second.context], pages: [first.page, second.page] };
 }
